@@ -1,0 +1,148 @@
+//===- Analysis.cpp - per-translation-unit analysis context ---------------===//
+#include "Analysis.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang;
+
+namespace resdll {
+
+std::optional<std::string> RuleOptions::get(llvm::StringRef Key) const {
+  auto It = Values.find(Key);
+  if (It == Values.end())
+    return std::nullopt;
+  return It->second;
+}
+
+bool RuleOptions::getBool(llvm::StringRef Key, bool Default) const {
+  std::optional<std::string> V = get(Key);
+  if (!V)
+    return Default;
+  std::string L = llvm::StringRef(*V).lower();
+  if (L == "true" || L == "1" || L == "yes" || L == "on")
+    return true;
+  if (L == "false" || L == "0" || L == "no" || L == "off")
+    return false;
+  return Default;
+}
+
+unsigned RuleOptions::getUnsigned(llvm::StringRef Key, unsigned Default) const {
+  std::optional<std::string> V = get(Key);
+  unsigned Out;
+  if (!V || llvm::StringRef(*V).getAsInteger(10, Out))
+    return Default;
+  return Out;
+}
+
+AnalysisContext::AnalysisContext(ASTContext &Ctx, const ApiModel &Api,
+                                 const RuleOptions &Options)
+    : Ctx(Ctx), Api(Api), Options(Options),
+      Model(ResourceDllModel::build(Ctx, Api)), Locs(Ctx) {
+  Limits.MaxSteps = Options.getUnsigned("resdll.MaxPathSteps", Limits.MaxSteps);
+  Limits.MaxStatesPerBlock =
+      Options.getUnsigned("resdll.MaxStatesPerBlock", Limits.MaxStatesPerBlock);
+}
+
+AnalysisContext::~AnalysisContext() = default;
+
+const CFG *AnalysisContext::cfgFor(const FunctionDecl *FD) {
+  if (!FD)
+    return nullptr;
+  auto It = Cfgs.find(FD);
+  if (It != Cfgs.end())
+    return It->second.get();
+  std::unique_ptr<CFG> Cfg;
+  if (Stmt *Body = FD->getBody()) {
+    CFG::BuildOptions BO;
+    BO.AddImplicitDtors = true;
+    BO.AddTemporaryDtors = true;
+    BO.AddInitializers = true;
+    BO.AddScopes = true;
+    BO.AddLifetime = false;
+    BO.AddCXXDefaultInitExprInCtors = true;
+    BO.AddCXXNewAllocator = false;
+    BO.setAllAlwaysAdd();
+    Cfg = CFG::buildCFG(FD, Body, &Ctx, BO);
+  }
+  const CFG *Result = Cfg.get();
+  Cfgs[FD] = std::move(Cfg);
+  return Result;
+}
+
+ParentMap &AnalysisContext::parentsOf(const FunctionDecl *FD) {
+  std::unique_ptr<ParentMap> &PM = Parents[FD];
+  if (!PM)
+    PM = std::make_unique<ParentMap>(FD->getBody());
+  return *PM;
+}
+
+bool AnalysisContext::isDllFunction(const FunctionDecl *FD) const {
+  const FunctionDecl *Def = definitionOf(FD);
+  return Def && !Ctx.getSourceManager().isInSystemHeader(Def->getLocation());
+}
+
+namespace {
+/// Collects what every path of a function returns.
+class ReturnCollector : public PathObserver {
+public:
+  bool Any = false, MayBeNull = false, AllSame = true;
+  std::optional<int64_t> Const;
+  void onExit(PathState &S, PathContext &C) override {
+    if (!S.Return)
+      return;
+    std::optional<int64_t> K = S.F.known(S.ReturnValue);
+    if (!Any)
+      Const = K;
+    else if (!K || !Const || *K != *Const)
+      AllSame = false;
+    Any = true;
+    if (S.F.mayEqual(S.ReturnValue, 0) && S.ReturnValue.K != SymValue::Unknown)
+      MayBeNull = true;
+    if (S.ReturnValue.K == SymValue::Unknown)
+      MayBeNull = true;
+  }
+};
+} // namespace
+
+const ReturnSummary *AnalysisContext::returnSummary(const FunctionDecl *FD) {
+  const FunctionDecl *Def = definitionOf(FD);
+  if (!Def || !isDllFunction(Def))
+    return nullptr;
+  auto It = Returns.find(Def);
+  if (It != Returns.end())
+    return It->second ? &*It->second : nullptr;
+  if (!InProgress.insert(Def).second)
+    return nullptr; // recursion: unknown
+  ReturnCollector RC;
+  EngineResult R = runPathAnalysis(*this, Def, RC);
+  InProgress.erase(Def);
+  std::optional<ReturnSummary> Sum;
+  if (R.Completed && RC.Any) {
+    Sum.emplace();
+    Sum->NeverNull = !RC.MayBeNull;
+    if (RC.AllSame && RC.Const)
+      Sum->AlwaysConst = RC.Const;
+  }
+  Returns[Def] = Sum;
+  return Sum ? &*Returns[Def] : nullptr;
+}
+
+void AnalysisContext::reportBudgetHit(const FunctionDecl *FD,
+                                      llvm::StringRef RuleId) {
+  if (!BudgetSeen.insert({FD, RuleId.str()}).second)
+    return;
+  Stats.BudgetHits++;
+  Notification N;
+  N.Lvl = Notification::Warning;
+  N.Kind = "budget";
+  N.Loc = Locs.of(static_cast<const Decl *>(FD));
+  N.Message = "the analysis of '" + displayName(FD) + "' for " + RuleId.str() +
+              " stopped at the path budget (" +
+              std::to_string(Limits.MaxSteps) +
+              " steps); no finding is reported for it";
+  Notes.push_back(std::move(N));
+}
+
+} // namespace resdll

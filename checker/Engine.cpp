@@ -1,0 +1,865 @@
+//===- Engine.cpp - path-sensitive worklist over clang::CFG ---------------===//
+#include "Engine.h"
+#include "Analysis.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/Hashing.h"
+#include "llvm/ADT/STLExtras.h"
+#include <algorithm>
+#include <deque>
+
+using namespace clang;
+
+namespace resdll {
+
+PathObserver::~PathObserver() = default;
+
+void PathState::addEvent(const Stmt *St, std::string Message) {
+  auto N = std::make_shared<TrailNode>();
+  N->Parent = T;
+  N->K = TrailNode::Event;
+  N->S = St;
+  N->Message = std::move(Message);
+  T = std::move(N);
+}
+
+//===----------------------------------------------------------------------===//
+// Facts
+//===----------------------------------------------------------------------===//
+
+template <typename Vec, typename Key> static auto findKey(Vec &V, Key K) {
+  return std::lower_bound(V.begin(), V.end(), K,
+                          [](const auto &P, Key K) { return P.first < K; });
+}
+
+SymValue Facts::lookup(Slot VD, SymbolId EntrySym) const {
+  auto It = findKey(Vars, VD);
+  if (It != Vars.end() && It->first == VD)
+    return It->second;
+  return SymValue::symbol(EntrySym);
+}
+
+bool Facts::isBound(Slot VD) const {
+  auto It = findKey(Vars, VD);
+  return It != Vars.end() && It->first == VD;
+}
+
+void Facts::bind(Slot VD, SymValue V) {
+  auto It = findKey(Vars, VD);
+  if (It != Vars.end() && It->first == VD)
+    It->second = V;
+  else
+    Vars.insert(It, {VD, V});
+}
+
+const Constraint *Facts::constraintOf(SymbolId S) const {
+  auto It = findKey(Cons, S);
+  return It != Cons.end() && It->first == S ? &It->second : nullptr;
+}
+
+void Facts::setConstraint(SymbolId S, const Constraint &C) {
+  auto It = findKey(Cons, S);
+  if (It != Cons.end() && It->first == S) {
+    if (C.empty())
+      Cons.erase(It);
+    else
+      It->second = C;
+  } else if (!C.empty()) {
+    Cons.insert(It, {S, C});
+  }
+}
+
+void Facts::clearConstraint(SymbolId S) { setConstraint(S, Constraint()); }
+
+std::optional<int64_t> Facts::known(SymValue V) const {
+  if (V.isConst())
+    return V.C;
+  if (V.isSym())
+    if (const Constraint *C = constraintOf(V.S))
+      if (C->HasEq)
+        return C->Eq;
+  return std::nullopt;
+}
+
+bool Facts::mayEqual(SymValue V, int64_t K) const {
+  if (V.isConst())
+    return V.C == K;
+  if (!V.isSym())
+    return true;
+  const Constraint *C = constraintOf(V.S);
+  if (!C)
+    return true;
+  if (C->HasEq)
+    return C->Eq == K;
+  return !std::binary_search(C->Ne.begin(), C->Ne.end(), K);
+}
+
+bool Facts::assume(SymValue V, int64_t K, bool Equal) {
+  if (V.isConst())
+    return (V.C == K) == Equal;
+  if (!V.isSym())
+    return true;
+  Constraint C;
+  if (const Constraint *Old = constraintOf(V.S))
+    C = *Old;
+  if (Equal) {
+    if (C.HasEq)
+      return C.Eq == K;
+    if (std::binary_search(C.Ne.begin(), C.Ne.end(), K))
+      return false;
+    C.HasEq = true;
+    C.Eq = K;
+    C.Ne.clear();
+  } else {
+    if (C.HasEq)
+      return C.Eq != K;
+    auto It = std::lower_bound(C.Ne.begin(), C.Ne.end(), K);
+    if (It != C.Ne.end() && *It == K)
+      return true;
+    if (C.Ne.size() >= Constraint::MaxNe)
+      return true; // keep the facts small: forget this one
+    C.Ne.insert(It, K);
+  }
+  setConstraint(V.S, C);
+  return true;
+}
+
+llvm::SmallVector<Slot, 2> Facts::boundTo(SymbolId S) const {
+  llvm::SmallVector<Slot, 2> Out;
+  for (const auto &[VD, V] : Vars)
+    if (V.isSym() && V.S == S)
+      Out.push_back(VD);
+  return Out;
+}
+
+Facts Facts::join(const Facts &A, const Facts &B,
+                  llvm::function_ref<SymbolId(Slot)> Fresh) {
+  Facts R;
+  // Variables: a binding both agree on survives; others become unknown
+  // (a fresh symbol). A variable bound on one side only is unknown too.
+  auto IA = A.Vars.begin(), IB = B.Vars.begin();
+  while (IA != A.Vars.end() || IB != B.Vars.end()) {
+    if (IB == B.Vars.end() || (IA != A.Vars.end() && IA->first < IB->first)) {
+      R.Vars.push_back({IA->first, SymValue::symbol(Fresh(IA->first))});
+      ++IA;
+    } else if (IA == A.Vars.end() || IB->first < IA->first) {
+      R.Vars.push_back({IB->first, SymValue::symbol(Fresh(IB->first))});
+      ++IB;
+    } else {
+      R.Vars.push_back({IA->first, IA->second == IB->second
+                                       ? IA->second
+                                       : SymValue::symbol(Fresh(IA->first))});
+      ++IA;
+      ++IB;
+    }
+  }
+  // Constraints: only what holds on both sides.
+  for (const auto &[S, CA] : A.Cons) {
+    const Constraint *CB = B.constraintOf(S);
+    if (!CB)
+      continue;
+    if (CA == *CB) {
+      R.Cons.push_back({S, CA});
+      continue;
+    }
+    Constraint C;
+    if (CA.HasEq && CB->HasEq)
+      continue; // different values
+    // Intersect the exclusions (an Eq excludes everything else).
+    auto Excludes = [](const Constraint &X, int64_t K) {
+      return X.HasEq ? X.Eq != K
+                     : std::binary_search(X.Ne.begin(), X.Ne.end(), K);
+    };
+    const Constraint &NeSide = CA.HasEq ? *CB : CA;
+    const Constraint &Other = CA.HasEq ? CA : *CB;
+    for (int64_t K : NeSide.Ne)
+      if (Excludes(Other, K))
+        C.Ne.push_back(K);
+    if (!C.empty())
+      R.Cons.push_back({S, C});
+  }
+  return R;
+}
+
+size_t Facts::hash() const {
+  llvm::hash_code H = llvm::hash_value(Vars.size());
+  for (const auto &[VD, V] : Vars)
+    H = llvm::hash_combine(H, VD, V.K, V.C, V.S);
+  for (const auto &[S, C] : Cons)
+    H = llvm::hash_combine(H, S, C.HasEq, C.Eq, C.Ne.size());
+  return H;
+}
+
+//===----------------------------------------------------------------------===//
+// PathContext
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// Finds locals whose address escapes (&x, reference binding, by-reference
+/// lambda capture): their values may change behind the path's back.
+class EscapeFinder : public RecursiveASTVisitor<EscapeFinder> {
+public:
+  llvm::SmallVector<const VarDecl *, 8> Escaped;
+  llvm::SmallVector<const FieldDecl *, 8> EscapedFields;
+  void add(const Expr *E) {
+    if (!E)
+      return;
+    if (const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenCasts()))
+      if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+        if (!llvm::is_contained(EscapedFields, FD))
+          EscapedFields.push_back(FD);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts()))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (!llvm::is_contained(Escaped, VD))
+          Escaped.push_back(VD);
+  }
+  bool VisitUnaryOperator(UnaryOperator *UO) {
+    if (UO->getOpcode() == UO_AddrOf)
+      add(UO->getSubExpr());
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *CE) {
+    if (const FunctionDecl *FD = CE->getDirectCallee())
+      for (unsigned I = 0, N = std::min(CE->getNumArgs(), FD->getNumParams());
+           I < N; ++I)
+        if (FD->getParamDecl(I)->getType()->isReferenceType())
+          add(CE->getArg(I));
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *VD) {
+    if (VD->getType()->isReferenceType() && VD->getInit())
+      add(VD->getInit());
+    return true;
+  }
+  bool VisitLambdaExpr(LambdaExpr *LE) {
+    for (const LambdaCapture &C : LE->captures())
+      if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
+        if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()))
+          if (!llvm::is_contained(Escaped, VD))
+            Escaped.push_back(VD);
+    return true;
+  }
+};
+} // namespace
+
+PathContext::PathContext(AnalysisContext &AC, const FunctionDecl *FD,
+                         const CFG &Cfg)
+    : AC(AC), FD(FD), Cfg(Cfg) {
+  if (Stmt *Body = FD->getBody()) {
+    EscapeFinder EF;
+    EF.TraverseStmt(Body);
+    Escaped = EF.Escaped;
+    EscapedFields = EF.EscapedFields;
+  }
+}
+
+ASTContext &PathContext::astContext() { return AC.ast(); }
+
+SymbolId PathContext::symbolFor(const void *Site, const void *Var) {
+  auto [It, Inserted] =
+      Symbols.try_emplace({Site, Var}, static_cast<SymbolId>(Symbols.size() + 1));
+  return It->second;
+}
+
+bool PathContext::isTracked(const VarDecl *VD) const {
+  if (!VD)
+    return false;
+  auto It = Tracked.find(VD);
+  if (It != Tracked.end())
+    return It->second;
+  bool T = (VD->hasLocalStorage() || isa<ParmVarDecl>(VD)) &&
+           !VD->getType()->isReferenceType() &&
+           !VD->getType().isVolatileQualified() &&
+           (VD->getType()->isIntegralOrEnumerationType() ||
+            VD->getType()->isAnyPointerType() ||
+            VD->getType()->isNullPtrType());
+  const_cast<PathContext *>(this)->Tracked[VD] = T;
+  return T;
+}
+
+std::optional<int64_t> PathContext::constantOf(const Expr *E) {
+  if (!E || E->isValueDependent() || E->isTypeDependent())
+    return std::nullopt;
+  ASTContext &Ctx = AC.ast();
+  E = E->IgnoreParens();
+  if (E->getType()->isIntegralOrEnumerationType()) {
+    Expr::EvalResult R;
+    if (E->EvaluateAsInt(R, Ctx, Expr::SE_NoSideEffects))
+      return R.Val.getInt().getExtValue();
+    return std::nullopt;
+  }
+  if (E->getType()->isAnyPointerType() || E->getType()->isNullPtrType()) {
+    if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+      return 0;
+    // (HANDLE)(LONG_PTR)-1 and the like: an integer constant cast to a
+    // pointer.
+    const Expr *Inner = E;
+    while (const auto *CE = dyn_cast<CastExpr>(Inner->IgnoreParens())) {
+      Inner = CE->getSubExpr();
+      if (Inner->getType()->isIntegralOrEnumerationType()) {
+        Expr::EvalResult R;
+        if (Inner->EvaluateAsInt(R, Ctx, Expr::SE_NoSideEffects))
+          return R.Val.getInt().getExtValue();
+        return std::nullopt;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+const Expr *stripValueCasts(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParens();
+    if (const auto *EWC = dyn_cast<ExprWithCleanups>(E)) {
+      E = EWC->getSubExpr();
+      continue;
+    }
+    if (const auto *CE = dyn_cast<CastExpr>(E)) {
+      switch (CE->getCastKind()) {
+      case CK_LValueToRValue:
+      case CK_NoOp:
+      case CK_BitCast:
+      case CK_IntegralCast:
+      case CK_IntegralToPointer:
+      case CK_PointerToIntegral:
+      case CK_NullToPointer:
+      case CK_BaseToDerived:
+      case CK_DerivedToBase:
+      case CK_UncheckedDerivedToBase:
+      case CK_AddressSpaceConversion:
+        E = CE->getSubExpr();
+        continue;
+      default:
+        return E;
+      }
+    }
+    return E;
+  }
+  return E;
+}
+
+SymValue PathContext::eval(const Expr *E, const PathState &S) {
+  if (!E)
+    return SymValue::unknown();
+  if (std::optional<int64_t> K = constantOf(E))
+    return SymValue::constant(*K);
+  E = E->IgnoreParens();
+  if (const auto *CE = dyn_cast<CastExpr>(E)) {
+    switch (CE->getCastKind()) {
+    case CK_IntegralToBoolean:
+    case CK_PointerToBoolean: {
+      SymValue V = eval(CE->getSubExpr(), S);
+      if (std::optional<int64_t> K = S.F.known(V))
+        return SymValue::constant(*K != 0);
+      if (V.isSym() && !S.F.mayEqual(V, 0))
+        return SymValue::constant(1);
+      return SymValue::unknown();
+    }
+    default:
+      break;
+    }
+    const Expr *Inner = stripValueCasts(E);
+    if (Inner != E)
+      return eval(Inner, S);
+    return SymValue::unknown();
+  }
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+    return eval(EWC->getSubExpr(), S);
+  if (isa<DeclRefExpr>(E) || isa<MemberExpr>(E)) {
+    if (Slot K = slotOf(E))
+      return S.F.lookup(K, symbolFor(K));
+    return SymValue::unknown();
+  }
+  if (isa<CallExpr>(E))
+    return SymValue::symbol(symbolFor(E));
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (BO->isAssignmentOp())
+      return eval(BO->getLHS(), S);
+    if (BO->getOpcode() == BO_Comma)
+      return eval(BO->getRHS(), S);
+    if (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE) {
+      SymValue L = eval(BO->getLHS(), S), R = eval(BO->getRHS(), S);
+      std::optional<int64_t> KL = S.F.known(L), KR = S.F.known(R);
+      bool Eq = BO->getOpcode() == BO_EQ;
+      if (KL && KR)
+        return SymValue::constant((*KL == *KR) == Eq);
+      if (KR && !S.F.mayEqual(L, *KR))
+        return SymValue::constant(!Eq);
+      if (KL && !S.F.mayEqual(R, *KL))
+        return SymValue::constant(!Eq);
+    }
+    return SymValue::unknown();
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() == UO_LNot) {
+      SymValue V = eval(UO->getSubExpr(), S);
+      if (std::optional<int64_t> K = S.F.known(V))
+        return SymValue::constant(*K == 0);
+      if (V.isSym() && !S.F.mayEqual(V, 0))
+        return SymValue::constant(0);
+    }
+    return SymValue::unknown();
+  }
+  return SymValue::unknown();
+}
+
+bool PathContext::assume(const Expr *Cond, bool Truth, PathState &S) {
+  if (!Cond)
+    return true;
+  Cond = Cond->IgnoreParens();
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(Cond))
+    return assume(EWC->getSubExpr(), Truth, S);
+  if (const auto *CE = dyn_cast<CastExpr>(Cond)) {
+    switch (CE->getCastKind()) {
+    case CK_IntegralToBoolean:
+    case CK_PointerToBoolean:
+    case CK_LValueToRValue:
+    case CK_NoOp:
+    case CK_IntegralCast:
+    case CK_BitCast:
+    case CK_PointerToIntegral:
+    case CK_IntegralToPointer:
+      return assume(CE->getSubExpr(), Truth, S);
+    default:
+      break;
+    }
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(Cond))
+    if (UO->getOpcode() == UO_LNot)
+      return assume(UO->getSubExpr(), !Truth, S);
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+    switch (BO->getOpcode()) {
+    case BO_EQ:
+    case BO_NE: {
+      bool Equal = (BO->getOpcode() == BO_EQ) == Truth;
+      SymValue L = eval(BO->getLHS(), S), R = eval(BO->getRHS(), S);
+      std::optional<int64_t> KL = S.F.known(L), KR = S.F.known(R);
+      if (KL && KR)
+        return (*KL == *KR) == Equal;
+      if (KR)
+        return S.F.assume(L, *KR, Equal);
+      if (KL)
+        return S.F.assume(R, *KL, Equal);
+      if (L.isSym() && R.isSym() && L.S == R.S)
+        return Equal;
+      return true;
+    }
+    case BO_LAnd:
+      if (Truth)
+        return assume(BO->getLHS(), true, S) && assume(BO->getRHS(), true, S);
+      return true;
+    case BO_LOr:
+      if (!Truth)
+        return assume(BO->getLHS(), false, S) &&
+               assume(BO->getRHS(), false, S);
+      return true;
+    case BO_Comma:
+      return assume(BO->getRHS(), Truth, S);
+    case BO_Assign: {
+      SymValue V = eval(BO->getLHS(), S);
+      return S.F.assume(V, 0, !Truth);
+    }
+    default: {
+      // Relational operators: only decide when both sides are known.
+      if (BO->isComparisonOp()) {
+        SymValue V = eval(BO, S);
+        if (std::optional<int64_t> K = S.F.known(V))
+          return (*K != 0) == Truth;
+        return true;
+      }
+      break;
+    }
+    }
+  }
+  SymValue V = eval(Cond, S);
+  if (V.K == SymValue::Unknown)
+    return true;
+  return S.F.assume(V, 0, !Truth);
+}
+
+Slot PathContext::slotOf(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    return VD && isTracked(VD) ? VD : nullptr;
+  }
+  const auto *ME = dyn_cast<MemberExpr>(E);
+  if (!ME)
+    return nullptr;
+  const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+  if (!FD || FD->getType().isVolatileQualified() ||
+      !(FD->getType()->isIntegralOrEnumerationType() ||
+        FD->getType()->isAnyPointerType()))
+    return nullptr;
+  // Walk down to the root: p->a.b.f, this->f, s.f.
+  llvm::SmallVector<const FieldDecl *, 2> Path{FD};
+  const Expr *Base = ME->getBase();
+  for (int Depth = 0; Depth < 4; ++Depth) {
+    Base = stripValueCasts(Base);
+    if (const auto *Inner = dyn_cast<MemberExpr>(Base)) {
+      const auto *IFD = dyn_cast<FieldDecl>(Inner->getMemberDecl());
+      if (!IFD)
+        return nullptr;
+      Path.insert(Path.begin(), IFD);
+      Base = Inner->getBase();
+      continue;
+    }
+    break;
+  }
+  const VarDecl *Root = nullptr;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Base)) {
+    Root = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!Root || !(Root->hasLocalStorage() || isa<ParmVarDecl>(Root)) ||
+        Root->getType()->isReferenceType())
+      return nullptr;
+  } else if (!isa<CXXThisExpr>(Base)) {
+    return nullptr;
+  }
+  for (const auto &FS : FieldSlots)
+    if (FS->Root == Root && FS->Path == Path)
+      return FS.get();
+  if (FieldSlots.size() >= 64)
+    return nullptr; // keep the state small
+  FieldSlots.push_back(std::make_unique<FieldSlot>(FieldSlot{Root, Path}));
+  FieldSlotIndex[FieldSlots.back().get()] = FieldSlots.size() - 1;
+  return FieldSlots.back().get();
+}
+
+bool PathContext::isFieldSlot(Slot K) const {
+  return FieldSlotIndex.count(K);
+}
+
+void PathContext::invalidateFields(const void *Site, PathState &S,
+                                   const VarDecl *Root) {
+  for (const auto &FS : FieldSlots) {
+    if (Root && FS->Root != Root)
+      continue;
+    SymbolId Sym = symbolFor(Site, FS.get());
+    produceSymbol(Sym, S);
+    S.F.bind(FS.get(), SymValue::symbol(Sym));
+  }
+}
+
+void PathContext::bindSlot(Slot VD, SymValue V, const void *Site,
+                           PathState &S) {
+  if (!VD)
+    return;
+  if (V.K == SymValue::Unknown) {
+    // A new unknown value, with an identity so that later conditions can
+    // refine it; a loop producing it again forgets the previous round's.
+    SymbolId Sym = symbolFor(Site, VD);
+    produceSymbol(Sym, S);
+    V = SymValue::symbol(Sym);
+  }
+  S.F.bind(VD, V);
+}
+
+void PathContext::produceSymbol(SymbolId Sym, PathState &S) {
+  // The site runs again (a loop): variables still holding the previous
+  // value keep it, under a symbol of their own.
+  const Constraint *Old = S.F.constraintOf(Sym);
+  std::optional<Constraint> Saved;
+  if (Old)
+    Saved = *Old;
+  for (Slot VD : S.F.boundTo(Sym)) {
+    SymbolId Keep = symbolFor(reinterpret_cast<const void *>(uintptr_t(Sym)), VD);
+    S.F.bind(VD, SymValue::symbol(Keep));
+    if (Saved)
+      S.F.setConstraint(Keep, *Saved);
+    else
+      S.F.clearConstraint(Keep);
+  }
+  S.F.clearConstraint(Sym);
+}
+
+void PathContext::invalidateEscaped(const void *Site, PathState &S) {
+  for (const auto &FS : FieldSlots)
+    if (llvm::is_contained(EscapedFields, FS->Path.back())) {
+      SymbolId Sym = symbolFor(Site, FS.get());
+      produceSymbol(Sym, S);
+      S.F.bind(FS.get(), SymValue::symbol(Sym));
+    }
+  for (const VarDecl *VD : Escaped)
+    if (isTracked(VD)) {
+      SymbolId Sym = symbolFor(Site, VD);
+      produceSymbol(Sym, S);
+      S.F.bind(VD, SymValue::symbol(Sym));
+    }
+}
+
+//===----------------------------------------------------------------------===//
+// The worklist
+//===----------------------------------------------------------------------===//
+
+namespace {
+struct JoinMarker {};
+static const JoinMarker TheJoinMarker{};
+
+class PathEngine {
+public:
+  PathEngine(PathContext &C, PathObserver &Obs, const EngineLimits &L)
+      : C(C), Obs(Obs), L(L) {}
+
+  EngineResult run();
+
+private:
+  void transfer(const CFGElement &E, PathState &S);
+  void transferStmt(const Stmt *St, PathState &S);
+  void propagate(const CFGBlock *B, PathState &S);
+  void enqueue(const CFGBlock *To, PathState S);
+
+  PathContext &C;
+  PathObserver &Obs;
+  const EngineLimits &L;
+  std::deque<std::pair<const CFGBlock *, PathState>> Work;
+  llvm::DenseMap<const CFGBlock *, std::vector<PathState>> Seen;
+  unsigned Steps = 0;
+};
+} // namespace
+
+void PathEngine::enqueue(const CFGBlock *To, PathState S) {
+  std::vector<PathState> &Vec = Seen[To];
+  for (const PathState &Old : Vec)
+    if (Old.sameAs(S))
+      return;
+  if (Vec.size() < L.MaxStatesPerBlock) {
+    Vec.push_back(S);
+    Work.emplace_back(To, std::move(S));
+    return;
+  }
+  for (PathState &Old : Vec) {
+    if (Old.Rule != S.Rule || Old.Return != S.Return ||
+        Old.ReturnValue != S.ReturnValue)
+      continue;
+    Facts J = Facts::join(Old.F, S.F, [&](Slot VD) {
+      return C.symbolFor(&TheJoinMarker, VD);
+    });
+    if (J == Old.F)
+      return;
+    Old.F = std::move(J);
+    Work.emplace_back(To, Old);
+    return;
+  }
+  Vec.push_back(S);
+  Work.emplace_back(To, std::move(S));
+}
+
+EngineResult PathEngine::run() {
+  const CFG &Cfg = C.cfg();
+  PathState Init;
+  Obs.initialState(Init, C);
+  enqueue(&Cfg.getEntry(), std::move(Init));
+  while (!Work.empty()) {
+    if (++Steps > L.MaxSteps)
+      return {false, Steps};
+    auto [B, S] = std::move(Work.front());
+    Work.pop_front();
+    if (B == &Cfg.getExit()) {
+      Obs.onExit(S, C);
+      continue;
+    }
+    for (const CFGElement &E : *B)
+      transfer(E, S);
+    propagate(B, S);
+  }
+  return {true, Steps};
+}
+
+void PathEngine::transfer(const CFGElement &E, PathState &S) {
+  if (std::optional<CFGStmt> CS = E.getAs<CFGStmt>()) {
+    transferStmt(CS->getStmt(), S);
+    return;
+  }
+  if (std::optional<CFGImplicitDtor> D = E.getAs<CFGImplicitDtor>()) {
+    const CXXDestructorDecl *DD = D->getDestructorDecl(C.astContext());
+    const Stmt *Trigger = nullptr;
+    if (auto AD = E.getAs<CFGAutomaticObjDtor>())
+      Trigger = AD->getTriggerStmt();
+    else if (auto TD = E.getAs<CFGTemporaryDtor>())
+      Trigger = TD->getBindTemporaryExpr();
+    if (DD) {
+      C.invalidateEscaped(DD, S);
+      C.invalidateFields(DD, S);
+      Obs.onDestructor(DD, Trigger, S, C);
+    }
+    return;
+  }
+  if (std::optional<CFGInitializer> I = E.getAs<CFGInitializer>()) {
+    if (const Expr *Init = I->getInitializer()->getInit())
+      Obs.onStmt(Init, S, C);
+  }
+}
+
+void PathEngine::transferStmt(const Stmt *St, PathState &S) {
+  if (const auto *DS = dyn_cast<DeclStmt>(St)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        if (C.isTracked(VD))
+          C.bindSlot(VD, VD->getInit() ? C.eval(VD->getInit(), S)
+                                       : SymValue::unknown(),
+                     DS, S);
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(St)) {
+    if (BO->isAssignmentOp()) {
+      const Expr *LHS = BO->getLHS()->IgnoreParenImpCasts();
+      SymValue V = BO->getOpcode() == BO_Assign ? C.eval(BO->getRHS(), S)
+                                                : SymValue::unknown();
+      const auto *DRE = dyn_cast<DeclRefExpr>(LHS);
+      if (!DRE) {
+        // A store through a pointer or into a field may change escaped
+        // locals and fields reached through other pointers.
+        C.invalidateEscaped(BO, S);
+        if (!C.slotOf(LHS))
+          C.invalidateFields(BO, S);
+      } else if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+        // The fields reached from the old pointer are not this one's.
+        C.invalidateFields(BO, S, VD);
+      }
+      C.bindSlot(C.slotOf(LHS), V, BO, S);
+    }
+  } else if (const auto *UO = dyn_cast<UnaryOperator>(St)) {
+    if (UO->isIncrementDecrementOp()) {
+      if (Slot K = C.slotOf(UO->getSubExpr())) {
+        SymValue Old = C.eval(UO->getSubExpr(), S);
+        if (std::optional<int64_t> V = S.F.known(Old))
+          C.bindSlot(K, SymValue::constant(*V + (UO->isIncrementOp() ? 1 : -1)),
+                     UO, S);
+        else
+          C.bindSlot(K, SymValue::unknown(), UO, S);
+      }
+    }
+  } else if (const auto *CE = dyn_cast<CallExpr>(St)) {
+    SymbolId Sym = C.symbolFor(CE);
+    C.invalidateEscaped(CE, S);
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    // Documented Win32 functions do not change the DLL's structures (except
+    // through pointers to them, which escape); anything else may.
+    if (!(Callee && C.analysis().api().lookup(Callee)))
+      C.invalidateFields(CE, S);
+    C.produceSymbol(Sym, S);
+    if (Callee && C.analysis().isDllFunction(Callee))
+      if (const ReturnSummary *RS = C.analysis().returnSummary(Callee)) {
+        if (RS->AlwaysConst)
+          S.F.assume(SymValue::symbol(Sym), *RS->AlwaysConst, true);
+        else if (RS->NeverNull)
+          S.F.assume(SymValue::symbol(Sym), 0, false);
+      }
+    Obs.onCall(CE, S, C);
+  } else if (const auto *CCE = dyn_cast<CXXConstructExpr>(St)) {
+    C.invalidateEscaped(CCE, S);
+    C.invalidateFields(CCE, S);
+    Obs.onConstruct(CCE, S, C);
+  } else if (const auto *RS = dyn_cast<ReturnStmt>(St)) {
+    S.Return = RS;
+    S.ReturnValue = RS->getRetValue() ? C.eval(RS->getRetValue(), S)
+                                      : SymValue::unknown();
+    // Keep what the path knows of the returned symbol in the value itself.
+    if (std::optional<int64_t> K = S.F.known(S.ReturnValue))
+      S.ReturnValue = SymValue::constant(*K);
+  }
+  Obs.onStmt(St, S, C);
+}
+
+static void pushBranch(PathState &S, const Stmt *Cond, bool Taken,
+                       TrailNode::Kind K) {
+  auto N = std::make_shared<TrailNode>();
+  N->Parent = S.T;
+  N->K = K;
+  N->S = Cond;
+  N->Taken = Taken;
+  S.T = std::move(N);
+}
+
+void PathEngine::propagate(const CFGBlock *B, PathState &S) {
+  const Stmt *Term = B->getTerminatorStmt();
+  llvm::SmallVector<const CFGBlock *, 4> Succs;
+  for (const CFGBlock::AdjacentBlock &A : B->succs())
+    Succs.push_back(A.getReachableBlock());
+
+  if (const auto *SW = dyn_cast_or_null<SwitchStmt>(Term)) {
+    SymValue V = C.eval(SW->getCond(), S);
+    llvm::SmallVector<int64_t, 8> CaseValues;
+    bool AllKnown = true;
+    for (const CFGBlock *Succ : Succs)
+      if (Succ)
+        if (const auto *CS = dyn_cast_or_null<CaseStmt>(Succ->getLabel())) {
+          std::optional<int64_t> K = CS->getRHS() ? std::nullopt
+                                                  : C.constantOf(CS->getLHS());
+          if (K)
+            CaseValues.push_back(*K);
+          else
+            AllKnown = false;
+        }
+    for (const CFGBlock *Succ : Succs) {
+      if (!Succ)
+        continue;
+      PathState N = S;
+      const Stmt *Label = Succ->getLabel();
+      bool Feasible = true;
+      if (const auto *CS = dyn_cast_or_null<CaseStmt>(Label)) {
+        std::optional<int64_t> K =
+            CS->getRHS() ? std::nullopt : C.constantOf(CS->getLHS());
+        if (K)
+          Feasible = N.F.assume(V, *K, true);
+        pushBranch(N, CS, true, TrailNode::Case);
+      } else {
+        // default: (or past the switch when there is no default).
+        if (AllKnown)
+          for (int64_t K : CaseValues)
+            if (!(Feasible = N.F.assume(V, K, false)))
+              break;
+        pushBranch(N, Label ? Label : SW, false, TrailNode::Case);
+      }
+      if (!Feasible)
+        continue;
+      Obs.onEdge(B, Succ, N, C);
+      enqueue(Succ, std::move(N));
+    }
+    return;
+  }
+
+  const Expr *Cond = Succs.size() == 2 && Term ? B->getLastCondition() : nullptr;
+  if (Cond && !isa<CXXForRangeStmt>(Term)) {
+    for (unsigned I = 0; I < 2; ++I) {
+      const CFGBlock *Succ = Succs[I];
+      if (!Succ)
+        continue;
+      PathState N = S;
+      if (!C.assume(Cond, I == 0, N))
+        continue;
+      pushBranch(N, Cond, I == 0, TrailNode::Branch);
+      Obs.onEdge(B, Succ, N, C);
+      enqueue(Succ, std::move(N));
+    }
+    return;
+  }
+
+  for (unsigned I = 0; I < Succs.size(); ++I) {
+    const CFGBlock *Succ = Succs[I];
+    if (!Succ)
+      continue;
+    PathState N = I + 1 == Succs.size() ? std::move(S) : S;
+    Obs.onEdge(B, Succ, N, C);
+    enqueue(Succ, std::move(N));
+  }
+}
+
+EngineResult runPathAnalysis(AnalysisContext &AC, const FunctionDecl *FD,
+                             PathObserver &Obs) {
+  const CFG *Cfg = AC.cfgFor(FD);
+  if (!Cfg)
+    return {true, 0};
+  PathContext Ctx(AC, FD, *Cfg);
+  PathEngine E(Ctx, Obs, AC.limits());
+  EngineResult R = E.run();
+  AC.stats().FunctionsAnalysed++;
+  AC.stats().StatesExplored += R.Steps;
+  return R;
+}
+
+} // namespace resdll

@@ -1,0 +1,151 @@
+//===- Model.h - what the AST says about the resource DLL -------*- C++ -*-===//
+//
+// Recognises resource DLL things in a translation unit, through types and
+// the AST only: the entry points the DLL registers (and how), the calls to
+// the Resource Monitor's callbacks, and the worker threads it starts with
+// their context arguments. Rules ask this model; they never look for names
+// in source text.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RESDLL_CHECKER_MODEL_H
+#define RESDLL_CHECKER_MODEL_H
+
+#include "ApiModel.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringRef.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class CallExpr;
+class FunctionDecl;
+} // namespace clang
+
+namespace resdll {
+
+/// The entry points of CLRES_V1_FUNCTIONS / CLRES_V2_FUNCTIONS and the
+/// DLL's exported start-up routines.
+enum class EntryKind {
+  Open,
+  OpenV2,
+  Close,
+  Online,
+  OnlineV2,
+  Offline,
+  OfflineV2,
+  Terminate,
+  LooksAlive,
+  IsAlive,
+  Arbitrate,
+  Release,
+  ResourceControl,
+  ResourceTypeControl,
+  Cancel,
+  Startup,
+  StartupEx,
+};
+llvm::StringRef entryKindName(EntryKind K);
+/// The resapi.h typedef of an entry point kind ("POPEN_V2_ROUTINE").
+llvm::StringRef entryKindTypedef(EntryKind K);
+
+/// How a function became an entry point.
+enum class RegistrationForm {
+  MemberAssignment,  ///< Table.V2Functions.Open = F (CLRES_V2_FUNCTION_TABLE_SET)
+  AggregateInit,     ///< CLRES_FUNCTION_TABLE T = {..., F, ...}
+  Conversion,        ///< F converted to POPEN_V2_ROUTINE (variable, argument)
+  ExplicitCast,      ///< (POPEN_V2_ROUTINE)F
+  SignatureFallback, ///< exact signature and name, nothing registers it here
+};
+
+struct Registration {
+  RegistrationForm Form;
+  const clang::Stmt *Site = nullptr; ///< null for the signature fallback
+  std::string Target;                ///< e.g. "g_Table.V2Functions.Open"
+};
+
+struct EntryPoint {
+  const clang::FunctionDecl *Function = nullptr; ///< the definition if any
+  EntryKind Kind;
+  std::vector<Registration> Registrations;
+  bool isFallback() const {
+    return !Registrations.empty() &&
+           Registrations.front().Form == RegistrationForm::SignatureFallback;
+  }
+};
+
+/// The Resource Monitor callbacks, recognised by their resapi.h types.
+enum class CallbackKind {
+  SetResourceStatusEx, ///< PSET_RESOURCE_STATUS_ROUTINE_EX
+  SetResourceStatus,   ///< PSET_RESOURCE_STATUS_ROUTINE (V1)
+  LogEvent,            ///< PLOG_EVENT_ROUTINE
+  SetResourceLockedMode,
+  SignalFailure,
+};
+llvm::StringRef callbackKindName(CallbackKind K);
+inline bool isStatusCallback(CallbackKind K) {
+  return K == CallbackKind::SetResourceStatusEx ||
+         K == CallbackKind::SetResourceStatus;
+}
+
+struct CallbackCall {
+  const clang::CallExpr *Call = nullptr;
+  CallbackKind Kind;
+  const clang::FunctionDecl *Caller = nullptr;
+};
+
+/// A thread or work item started by the DLL.
+struct WorkerStart {
+  const clang::Expr *Site = nullptr;  ///< the CallExpr or CXXConstructExpr
+  llvm::StringRef Api;                ///< "ClusWorkerCreate", "std::thread", ...
+  const clang::FunctionDecl *Routine = nullptr; ///< lambda: its operator()
+  const clang::Expr *Context = nullptr; ///< context argument (or the lambda)
+  const clang::FunctionDecl *Creator = nullptr; ///< function that starts it
+};
+
+class ResourceDllModel {
+public:
+  /// Scans the translation unit (declarations outside system headers).
+  static ResourceDllModel build(clang::ASTContext &Ctx, const ApiModel &Api);
+
+  const std::vector<EntryPoint> &entryPoints() const { return EntryPoints; }
+  std::vector<const EntryPoint *> entryPointsOf(const clang::FunctionDecl *FD) const;
+  const std::vector<CallbackCall> &callbackCalls() const { return Callbacks; }
+  /// The callback call at CE, if CE calls a Resource Monitor callback.
+  const CallbackCall *callbackAt(const clang::CallExpr *CE) const;
+  const std::vector<WorkerStart> &workerStarts() const { return Workers; }
+  /// Functions with a body outside system headers, in source order.
+  const std::vector<const clang::FunctionDecl *> &functions() const {
+    return Functions;
+  }
+
+  /// Classifies a call by the typedef sugar of its callee expression (the
+  /// model also recognises pointers of the exact callback shape).
+  static std::optional<CallbackKind> classifyCallback(const clang::CallExpr *CE);
+  /// The entry-point kind named by a typedef in the sugar of T, if any.
+  static std::optional<EntryKind> entryKindOfType(clang::QualType T);
+  /// The function a value expression designates: F, &F, casts of those, a
+  /// lambda (its call operator) or a lambda converted to a pointer.
+  static const clang::FunctionDecl *resolveFunction(const clang::Expr *E);
+
+private:
+  friend class ModelBuilder;
+  std::vector<EntryPoint> EntryPoints;
+  std::vector<CallbackCall> Callbacks;
+  llvm::DenseMap<const clang::CallExpr *, size_t> CallbackIndex;
+  std::vector<WorkerStart> Workers;
+  std::vector<const clang::FunctionDecl *> Functions;
+};
+
+/// A short name for messages: "FooOpenV2", "CResource::Open", "lambda".
+std::string displayName(const clang::FunctionDecl *FD);
+
+/// The definition of FD (with a body) if the translation unit has one.
+const clang::FunctionDecl *definitionOf(const clang::FunctionDecl *FD);
+
+} // namespace resdll
+
+#endif

@@ -1,0 +1,34 @@
+//===- Results.h - what one run produced, per input file --------*- C++ -*-===//
+#ifndef RESDLL_CHECKER_RESULTS_H
+#define RESDLL_CHECKER_RESULTS_H
+
+#include "Analysis.h"
+#include "Finding.h"
+#include <string>
+#include <vector>
+
+namespace resdll {
+
+/// The outcome of analysing one translation unit.
+struct FileResult {
+  std::string File; ///< as given (command line or compile database)
+  std::vector<Finding> Findings;
+  std::vector<Notification> Notifications;
+  bool InputError = false; ///< could not be (fully) analysed: exit status 2
+  bool Crashed = false;    ///< crash caught by crash recovery: exit status 3
+  double ParseSeconds = 0, AnalysisSeconds = 0;
+  AnalysisStats Stats;
+};
+
+/// What the emitters need to know about the run itself.
+struct RunInfo {
+  std::vector<std::string> CommandLine;
+  std::string WorkingDirectory;
+  std::string SourceRoot; ///< absolute; SARIF uris are relative to it
+  std::vector<std::string> EnabledRules;
+  bool Success = true; ///< no input error and no crash
+};
+
+} // namespace resdll
+
+#endif

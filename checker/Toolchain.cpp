@@ -1,0 +1,91 @@
+//===- Toolchain.cpp - resource dir, target defaults, argument adjusting --===//
+#include "Toolchain.h"
+#include "BuildPaths.h"
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/Triple.h"
+
+using namespace llvm;
+
+namespace resdll {
+
+ToolPaths findToolPaths(const char *Argv0, void *MainAddr) {
+  ToolPaths P;
+  std::string Exe = sys::fs::getMainExecutable(Argv0, MainAddr);
+  SmallString<256> Prefix(sys::path::parent_path(sys::path::parent_path(Exe)));
+  // Installed or build-tree layout: <prefix>/bin/resdll-check with
+  // <prefix>/lib/clang/<major> and <prefix>/share/resdll-check/include.
+  SmallString<256> Res(Prefix);
+  sys::path::append(Res, "lib", "clang", RESDLL_LLVM_VERSION_MAJOR);
+  SmallString<256> Probe(Res);
+  sys::path::append(Probe, "include", "stddef.h");
+  P.ResourceDir = sys::fs::exists(Probe) ? std::string(Res)
+                                         : std::string(RESDLL_CLANG_RESOURCE_DIR);
+  SmallString<256> Compat(Prefix);
+  sys::path::append(Compat, "share", "resdll-check", "include");
+  P.CompatIncludeDir = sys::fs::is_directory(Compat)
+                           ? std::string(Compat)
+                           : std::string(RESDLL_COMPAT_INCLUDE_DIR);
+  return P;
+}
+
+static bool namesTarget(const clang::tooling::CommandLineArguments &Args) {
+  for (size_t I = 0; I < Args.size(); ++I) {
+    StringRef A = Args[I];
+    if (A.starts_with("--target=") || A == "-target" || A == "--target" ||
+        A.starts_with("-target="))
+      return true;
+  }
+  // x86_64-w64-mingw32-gcc and the like name the target in the program.
+  if (!Args.empty() &&
+      Triple(sys::path::filename(Args[0]).split('-').first).getArch() !=
+          Triple::UnknownArch &&
+      sys::path::filename(Args[0]).contains("-"))
+    return true;
+  return false;
+}
+
+static bool targetsMinGW(const clang::tooling::CommandLineArguments &Args,
+                         bool AddedDefault) {
+  if (AddedDefault)
+    return true;
+  for (const std::string &A : Args)
+    if (StringRef(A).contains("mingw"))
+      return true;
+  return false;
+}
+
+clang::tooling::ArgumentsAdjuster makeArgumentsAdjuster(const ToolPaths &P) {
+  using namespace clang::tooling;
+  ArgumentsAdjuster Base = combineAdjusters(
+      getClangStripOutputAdjuster(),
+      combineAdjusters(getClangStripDependencyFileAdjuster(),
+                       getClangSyntaxOnlyAdjuster()));
+  return combineAdjusters(
+      Base, [P](const CommandLineArguments &In, StringRef File) {
+        CommandLineArguments Args = In;
+        CommandLineArguments Extra;
+        bool HostIsWindows = Triple(sys::getProcessTriple()).isOSWindows();
+        bool AddDefault = !HostIsWindows && !namesTarget(Args);
+        if (AddDefault)
+          Extra.push_back(std::string("--target=") + DefaultWindowsTarget);
+        if (targetsMinGW(Args, AddDefault))
+          Extra.insert(Extra.end(), {"-isystem", P.CompatIncludeDir});
+        bool HasResourceDir = false;
+        for (const std::string &A : Args)
+          if (StringRef(A).starts_with("-resource-dir"))
+            HasResourceDir = true;
+        if (!HasResourceDir)
+          Extra.push_back("-resource-dir=" + P.ResourceDir);
+        // Compiler warnings are not ours to report.
+        Extra.push_back("-w");
+        Args.insert(Args.empty() ? Args.end() : Args.begin() + 1, Extra.begin(),
+                    Extra.end());
+        return Args;
+      });
+}
+
+} // namespace resdll

@@ -1,0 +1,35 @@
+# Turns data files into C++ string literals at build time (cmake -P).
+#   -DOUTPUT=<file.inc> -DMODE=single|docs -DINPUTS=<a;b;...>
+# single: the one input as a string literal.
+# docs:   {"<basename without .md>", "<text>"}, per input.
+function(to_literal path out)
+  file(READ "${path}" text)
+  # Split into chunks: compilers limit the length of one string literal.
+  string(LENGTH "${text}" len)
+  set(result "")
+  set(pos 0)
+  while(pos LESS len)
+    string(SUBSTRING "${text}" ${pos} 2000 chunk)
+    string(APPEND result "R\"resdll(${chunk})resdll\"\n")
+    math(EXPR pos "${pos} + 2000")
+  endwhile()
+  if(result STREQUAL "")
+    set(result "\"\"")
+  endif()
+  set(${out} "${result}" PARENT_SCOPE)
+endfunction()
+
+set(content "")
+if(MODE STREQUAL "single")
+  to_literal("${INPUTS}" lit)
+  set(content "${lit}")
+else()
+  foreach(f ${INPUTS})
+    get_filename_component(name "${f}" NAME_WE)
+    to_literal("${f}" lit)
+    string(APPEND content "{\"${name}\",\n${lit}},\n")
+  endforeach()
+endif()
+file(WRITE "${OUTPUT}.tmp" "${content}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different "${OUTPUT}.tmp" "${OUTPUT}")
+file(REMOVE "${OUTPUT}.tmp")
