@@ -72,6 +72,7 @@ int main(int argc, char **argv) {
   std::vector<std::string> Sources;
   std::string BuildPath, ChecksArg, ConfigFile, Format = "text", Output;
   bool ListChecks = false, Strict = false, Stats = false, Version = false;
+  bool NoHeaderReuse = false;
   unsigned Jobs = 0;
   App.add_option("sources", Sources, "Source files to check");
   App.add_option("-p", BuildPath,
@@ -94,6 +95,9 @@ int main(int argc, char **argv) {
                  "Translation units analysed in parallel (default: cores)");
   App.add_flag("--stats", Stats,
                "Per-file time, functions analysed and budget hits, to stderr");
+  App.add_flag("--no-header-reuse", NoHeaderReuse,
+               "Parse every file's system headers itself instead of once per "
+               "run (the output is the same; for comparison)");
   App.add_flag("--version", Version, "Print the version and exit");
   try {
     std::vector<std::string> Reversed(Args.rbegin(), Args.rend());
@@ -174,6 +178,15 @@ int main(int argc, char **argv) {
   RunnerOptions Opts;
   Opts.Jobs = Jobs ? Jobs : std::max(1u, hardware_concurrency().compute_thread_count());
   Opts.Paths = findToolPaths(argv[0], reinterpret_cast<void *>(&main));
+  // The environment can turn header reuse off (to run a test suite both
+  // ways) or on for every file, even one no other file shares a prefix with.
+  auto EnvSet = [](const char *Name) {
+    std::optional<std::string> V = sys::Process::GetEnv(Name);
+    return V && !V->empty() && *V != "0";
+  };
+  Opts.HeaderReuse =
+      !NoHeaderReuse && !EnvSet("RESDLL_CHECK_NO_HEADER_REUSE");
+  Opts.HeaderReuseAlways = EnvSet("RESDLL_CHECK_HEADER_REUSE_ALWAYS");
   bool ShowProgress = sys::Process::StandardErrIsDisplayed();
   if (ShowProgress)
     Opts.Progress = [](size_t Done, size_t Total, StringRef File) {
@@ -200,7 +213,24 @@ int main(int argc, char **argv) {
              << format("%.3f", FR.AnalysisSeconds) << " s, functions "
              << FR.Stats.FunctionsAnalysed << ", states "
              << FR.Stats.StatesExplored << ", budget hits "
-             << FR.Stats.BudgetHits << "\n";
+             << FR.Stats.BudgetHits << ", headers "
+             << (FR.HeadersReused ? "reused" : "parsed") << "\n";
+  }
+  if (Stats) {
+    HeaderReuseStats H = R.headerReuseStats();
+    if (!Opts.HeaderReuse)
+      errs() << "stats: header reuse: off\n";
+    else
+      errs() << "stats: header reuse: " << H.Hits << " hits, " << H.Misses
+             << " misses (" << H.Fallbacks << " fallbacks), "
+             << plural(H.Built, "precompiled header prefix",
+                       "precompiled header prefixes")
+             << " built in " << format("%.3f", H.BuildSeconds) << " s"
+             << (H.Unusable ? ", " + std::to_string(H.Unusable) + " unusable"
+                            : std::string())
+             << "\n";
+    for (const std::string &Why : H.UnusableWhy)
+      errs() << "stats: header prefix not reused: " << Why << "\n";
   }
 
   RunInfo Info;

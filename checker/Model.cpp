@@ -1,5 +1,6 @@
 //===- Model.cpp - entry points, callbacks and workers from the AST -------===//
 #include "Model.h"
+#include "HeaderReuse.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -135,8 +136,7 @@ static std::optional<CallbackKind> callbackKindOfTypedef(StringRef Name) {
 /// recognise callees whose sugar was lost ("a function of that exact shape").
 static const FunctionType *canonicalFunctionOfTypedef(ASTContext &Ctx,
                                                       StringRef Name) {
-  auto Result = Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(Name));
-  for (const NamedDecl *ND : Result)
+  for (const NamedDecl *ND : lookupTopLevel(Ctx, Name))
     if (const auto *TD = dyn_cast<TypedefNameDecl>(ND)) {
       QualType T = TD->getUnderlyingType().getCanonicalType();
       if (const auto *PT = T->getAs<PointerType>())

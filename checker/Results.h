@@ -17,6 +17,7 @@ struct FileResult {
   bool InputError = false; ///< could not be (fully) analysed: exit status 2
   bool Crashed = false;    ///< crash caught by crash recovery: exit status 3
   double ParseSeconds = 0, AnalysisSeconds = 0;
+  bool HeadersReused = false; ///< parsed against a precompiled header prefix
   AnalysisStats Stats;
 };
 

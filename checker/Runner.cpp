@@ -7,15 +7,19 @@
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/CompilerInvocation.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Sema/SemaConsumer.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Timer.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/xxhash.h"
 #include <chrono>
 #include <mutex>
 
@@ -47,6 +51,15 @@ std::optional<std::string> checkSourceFile(StringRef Path) {
 }
 
 namespace {
+
+Notification inputError(StringRef File, std::string Message, StringRef Kind) {
+  Notification N;
+  N.Lvl = Notification::Error;
+  N.Kind = Kind.str();
+  N.Loc.File = File.str();
+  N.Message = std::move(Message);
+  return N;
+}
 
 /// Keeps the compiler's errors (warnings are not ours to report).
 class ErrorCollector : public DiagnosticConsumer {
@@ -83,7 +96,7 @@ public:
   }
 };
 
-class AnalysisConsumer : public ASTConsumer {
+class AnalysisConsumer : public SemaConsumer {
 public:
   AnalysisConsumer(const EffectiveConfig &Config, FileResult &Result,
                    std::chrono::steady_clock::time_point Start)
@@ -92,6 +105,10 @@ public:
     auto Parsed = std::chrono::steady_clock::now();
     Result.ParseSeconds =
         std::chrono::duration<double>(Parsed - Start).count();
+    limitToThisFile(Ctx);
+    std::optional<TopLevelLookupScope> Lookups;
+    if (S)
+      Lookups.emplace(Ctx, *S);
     AnalyzerOutput Out =
         analyzeAST(Ctx, Config.EnabledRules, Config.Options, *Config.Api);
     Result.Findings = std::move(Out.Findings);
@@ -103,10 +120,29 @@ public:
                                  .count();
   }
 
+  void InitializeSema(Sema &Sema) override { S = &Sema; }
+  void ForgetSema() override { S = nullptr; }
+
 private:
+  /// With a precompiled header prefix, the AST's top-level declarations of
+  /// the headers live in the precompiled form and are read on demand: the
+  /// traversals see the file's own declarations only (those of the headers
+  /// are system headers' and the model skips them anyway), so that nothing
+  /// loads every declaration of windows.h.
+  static void limitToThisFile(ASTContext &Ctx) {
+    if (!Ctx.getExternalSource())
+      return;
+    std::vector<Decl *> Own;
+    for (Decl *D : Ctx.getTranslationUnitDecl()->noload_decls())
+      if (!D->isFromASTFile())
+        Own.push_back(D);
+    Ctx.setTraversalScope(Own);
+  }
+
   const EffectiveConfig &Config;
   FileResult &Result;
   std::chrono::steady_clock::time_point Start;
+  Sema *S = nullptr;
 };
 
 class AnalysisAction : public ASTFrontendAction {
@@ -130,38 +166,119 @@ private:
 
 class AnalysisActionFactory : public tooling::FrontendActionFactory {
 public:
-  AnalysisActionFactory(const EffectiveConfig &Config, FileResult &Result)
-      : Config(Config), Result(Result) {}
+  AnalysisActionFactory(const EffectiveConfig &Config, FileResult &Result,
+                        const PrecompiledPrefix *Prefix)
+      : Config(Config), Result(Result), Prefix(Prefix) {}
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<AnalysisAction>(Config, Result);
+  }
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                     FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
+                     DiagnosticConsumer *DiagConsumer) override {
+    if (Prefix)
+      Prefix->apply(*Invocation);
+    return FrontendActionFactory::runInvocation(
+        std::move(Invocation), Files, std::move(PCHContainerOps), DiagConsumer);
   }
 
 private:
   const EffectiveConfig &Config;
   FileResult &Result;
+  const PrecompiledPrefix *Prefix;
 };
 
+/// Parses and analyses one file into R (with Prefix: against it). False
+/// when the parse was not clean: a crash, a compiler error or a failure.
+bool parseAndAnalyse(const std::string &File, const std::string &OnDisk,
+                     const tooling::CompileCommand &Command,
+                     const EffectiveConfig &Config, const ToolPaths &Paths,
+                     const PrecompiledPrefix *Prefix, FileResult &R) {
+  ErrorCollector Diags;
+  bool Ok = false;
+  CrashRecoveryContext CRC;
+  bool Survived = CRC.RunSafely([&] {
+    // One database entry per run: the first command for the file.
+    struct OneCommand : tooling::CompilationDatabase {
+      tooling::CompileCommand C;
+      std::vector<tooling::CompileCommand>
+      getCompileCommands(StringRef) const override {
+        return {C};
+      }
+    } DBOne;
+    DBOne.C = Command;
+    // A private file system view: the working directory of one tool must not
+    // change the process's, which the other threads share.
+    IntrusiveRefCntPtr<vfs::FileSystem> FS = vfs::createPhysicalFileSystem();
+    if (Prefix)
+      FS = Prefix->overlay(std::move(FS));
+    tooling::ClangTool Tool(DBOne, {OnDisk},
+                            std::make_shared<PCHContainerOperations>(),
+                            std::move(FS));
+    Tool.clearArgumentsAdjusters();
+    Tool.appendArgumentsAdjuster(makeArgumentsAdjuster(Paths));
+    Tool.setDiagnosticConsumer(&Diags);
+    Tool.setPrintErrorMessage(false);
+    AnalysisActionFactory Factory(Config, R, Prefix);
+    Ok = Tool.run(&Factory) == 0;
+  });
+  if (!Survived) {
+    R.Crashed = true;
+    R.Notifications.push_back(inputError(
+        File, "internal error: the analysis of this file crashed; its findings "
+              "are missing",
+        "crash"));
+    return false;
+  }
+  for (Notification &N : Diags.Errors)
+    R.Notifications.push_back(std::move(N));
+  if (!Ok || Diags.Count) {
+    R.InputError = true;
+    std::string Msg =
+        Diags.Count
+            ? "could not be parsed completely (" + std::to_string(Diags.Count) +
+                  (Diags.Count == 1 ? " compiler error" : " compiler errors") +
+                  "); findings in it may be missing"
+            : std::string("could not be parsed");
+    R.Notifications.push_back(inputError(File, Msg, "parse"));
+    return false;
+  }
+  return true;
+}
+
+/// Whether any location of R is in the file Path.
+bool mentions(const FileResult &R, StringRef Path) {
+  for (const Finding &F : R.Findings) {
+    if (F.Primary.File == Path || F.FixFile == Path)
+      return true;
+    for (const std::vector<Note> *Notes : {&F.Path, &F.Related})
+      for (const Note &N : *Notes)
+        if (N.Loc.File == Path)
+          return true;
+  }
+  for (const Notification &N : R.Notifications)
+    if (N.Loc.File == Path)
+      return true;
+  return false;
+}
+
 } // namespace
+
+struct Runner::ReusePlan {
+  std::string Key;
+  HeaderPrefix Prefix;
+};
 
 Runner::Runner(const tooling::CompilationDatabase &DB, ConfigResolver &Configs,
                RunnerOptions Opts)
     : DB(DB), Configs(Configs), Opts(std::move(Opts)) {}
 
-static Notification inputError(StringRef File, std::string Message,
-                               StringRef Kind) {
-  Notification N;
-  N.Lvl = Notification::Error;
-  N.Kind = Kind.str();
-  N.Loc.File = File.str();
-  N.Message = std::move(Message);
-  return N;
-}
-
-FileResult Runner::analyseOne(const std::string &File) {
-  FileResult R;
-  R.File = File;
+/// Where the database's command for File is, and the file on disk.
+static std::string locate(const tooling::CompilationDatabase &DB,
+                          const std::string &File,
+                          std::vector<tooling::CompileCommand> &Commands) {
   // The database may name the file relative to its directory.
-  std::vector<tooling::CompileCommand> Commands = DB.getCompileCommands(File);
+  Commands = DB.getCompileCommands(File);
   std::string OnDisk = File;
   if (!Commands.empty() && !sys::path::is_absolute(File)) {
     SmallString<256> P(Commands.front().Directory);
@@ -169,6 +286,18 @@ FileResult Runner::analyseOne(const std::string &File) {
     if (!sys::fs::exists(File) && sys::fs::exists(P))
       OnDisk = P.str().str();
   }
+  return OnDisk;
+}
+
+FileResult Runner::analyseOne(const std::string &File) {
+  return analyse(File, nullptr);
+}
+
+FileResult Runner::analyse(const std::string &File, const ReusePlan *Plan) {
+  FileResult R;
+  R.File = File;
+  std::vector<tooling::CompileCommand> Commands;
+  std::string OnDisk = locate(DB, File, Commands);
   if (std::optional<std::string> Problem = checkSourceFile(OnDisk)) {
     R.InputError = true;
     R.Notifications.push_back(inputError(File, *Problem, "input"));
@@ -190,60 +319,72 @@ FileResult Runner::analyseOne(const std::string &File) {
     return R;
   }
 
-  ErrorCollector Diags;
-  bool Ok = false;
-  CrashRecoveryContext CRC;
-  bool Survived = CRC.RunSafely([&] {
-    // One database entry per run: the first command for the file.
-    struct OneCommand : tooling::CompilationDatabase {
-      tooling::CompileCommand C;
-      std::vector<tooling::CompileCommand>
-      getCompileCommands(StringRef) const override {
-        return {C};
+  if (Plan) {
+    const PrecompiledPrefix &Prefix = Headers.get(Plan->Key, [&] {
+      tooling::CompileCommand Adjusted = Commands.front();
+      Adjusted.CommandLine = makeArgumentsAdjuster(Opts.Paths)(
+          Adjusted.CommandLine, Adjusted.Filename);
+      return buildPrecompiledPrefix(
+          Adjusted, Plan->Prefix, utohexstr(xxh3_64bits(Plan->Key)));
+    });
+    if (Prefix.Usable) {
+      FileResult Reused = R;
+      if (parseAndAnalyse(File, OnDisk, Commands.front(), **Config,
+                          Opts.Paths, &Prefix, Reused) &&
+          !mentions(Reused, Prefix.HeaderPath)) {
+        Headers.countHit();
+        Reused.HeadersReused = true;
+        return Reused;
       }
-    } DBOne;
-    DBOne.C = Commands.front();
-    // A private file system view: the working directory of one tool must not
-    // change the process's, which the other threads share.
-    tooling::ClangTool Tool(DBOne, {OnDisk},
-                            std::make_shared<PCHContainerOperations>(),
-                            vfs::createPhysicalFileSystem());
-    Tool.clearArgumentsAdjusters();
-    Tool.appendArgumentsAdjuster(makeArgumentsAdjuster(Opts.Paths));
-    Tool.setDiagnosticConsumer(&Diags);
-    Tool.setPrintErrorMessage(false);
-    AnalysisActionFactory Factory(**Config, R);
-    Ok = Tool.run(&Factory) == 0;
-  });
-  if (!Survived) {
-    R.Crashed = true;
-    R.Notifications.push_back(inputError(
-        File, "internal error: the analysis of this file crashed; its findings "
-              "are missing",
-        "crash"));
-    return R;
+    }
+    Headers.countMiss(/*Fallback=*/Prefix.Usable);
+  } else if (Opts.HeaderReuse) {
+    Headers.countMiss(/*Fallback=*/false);
   }
-  for (Notification &N : Diags.Errors)
-    R.Notifications.push_back(std::move(N));
-  if (!Ok || Diags.Count) {
-    R.InputError = true;
-    std::string Msg =
-        Diags.Count
-            ? "could not be parsed completely (" + std::to_string(Diags.Count) +
-                  (Diags.Count == 1 ? " compiler error" : " compiler errors") +
-                  "); findings in it may be missing"
-            : std::string("could not be parsed");
-    R.Notifications.push_back(inputError(File, Msg, "parse"));
-  }
+  parseAndAnalyse(File, OnDisk, Commands.front(), **Config, Opts.Paths,
+                  nullptr, R);
   return R;
+}
+
+std::vector<std::unique_ptr<Runner::ReusePlan>>
+Runner::planHeaderReuse(const std::vector<std::string> &Files) {
+  std::vector<std::unique_ptr<ReusePlan>> Plans(Files.size());
+  if (!Opts.HeaderReuse)
+    return Plans;
+  StringMap<unsigned> Sharing;
+  tooling::ArgumentsAdjuster Adjust = makeArgumentsAdjuster(Opts.Paths);
+  for (size_t I = 0; I < Files.size(); ++I) {
+    std::vector<tooling::CompileCommand> Commands;
+    std::string OnDisk = locate(DB, Files[I], Commands);
+    if (Commands.empty())
+      continue;
+    ErrorOr<std::unique_ptr<MemoryBuffer>> Buf = MemoryBuffer::getFile(
+        OnDisk, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+    if (!Buf)
+      continue;
+    auto Plan = std::make_unique<ReusePlan>();
+    Plan->Prefix = scanHeaderPrefix((*Buf)->getBuffer());
+    if (!Plan->Prefix.Includes)
+      continue;
+    tooling::CompileCommand Adjusted = Commands.front();
+    Adjusted.CommandLine = Adjust(Adjusted.CommandLine, Adjusted.Filename);
+    Plan->Key = headerReuseKey(Adjusted, OnDisk, Plan->Prefix);
+    ++Sharing[Plan->Key];
+    Plans[I] = std::move(Plan);
+  }
+  for (std::unique_ptr<ReusePlan> &Plan : Plans)
+    if (Plan && Sharing[Plan->Key] < (Opts.HeaderReuseAlways ? 1u : 2u))
+      Plan.reset();
+  return Plans;
 }
 
 std::vector<FileResult> Runner::run(const std::vector<std::string> &Files) {
   std::vector<FileResult> Results(Files.size());
+  std::vector<std::unique_ptr<ReusePlan>> Plans = planHeaderReuse(Files);
   std::mutex Mu;
   size_t Done = 0;
   auto Work = [&](size_t I) {
-    Results[I] = analyseOne(Files[I]);
+    Results[I] = analyse(Files[I], Plans[I].get());
     if (Opts.Progress) {
       std::lock_guard<std::mutex> Lock(Mu);
       Opts.Progress(++Done, Files.size(), Files[I]);
