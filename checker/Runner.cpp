@@ -176,8 +176,12 @@ public:
                      FileManager *Files,
                      std::shared_ptr<PCHContainerOperations> PCHContainerOps,
                      DiagnosticConsumer *DiagConsumer) override {
-    if (Prefix)
+    if (Prefix) {
       Prefix->apply(*Invocation);
+      // A failed reused parse is parsed again the plain way: only that one
+      // may print clang's "N errors generated." summary.
+      Invocation->getDiagnosticOpts().ShowCarets = false;
+    }
     return FrontendActionFactory::runInvocation(
         std::move(Invocation), Files, std::move(PCHContainerOps), DiagConsumer);
   }

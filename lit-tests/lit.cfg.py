@@ -16,6 +16,12 @@ config.test_source_root = os.path.dirname(__file__)
 path = os.path.pathsep.join([config.resdll_bin_dir, config.llvm_tools_dir,
                              config.environment.get("PATH", os.environ["PATH"])])
 config.environment["PATH"] = path
+# The tool's own switches (RESDLL_CHECK_NO_HEADER_REUSE=1 runs the whole
+# suite with header reuse off, RESDLL_CHECK_HEADER_REUSE_ALWAYS=1 with it on
+# for every file) reach the tests.
+for var, value in os.environ.items():
+    if var.startswith("RESDLL_CHECK_"):
+        config.environment[var] = value
 # Progress output only appears on a terminal; keep the environment plain.
 for var in ["TERM", "CLICOLOR_FORCE"]:
     config.environment.pop(var, None)
