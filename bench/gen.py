@@ -1447,16 +1447,66 @@ RESID WINAPI PathoOpenV2(LPCWSTR ResourceName, HKEY ResourceKey,
 
 
 def patho_switch500():
+    """OpenV2 dispatching on a registry value through a 500-case switch (and
+    a ResourceControl with the same switch, for the rules of the other
+    entry points)."""
     out = [PATHO_PRELUDE, PATHO_REST]
     w = out.append
+
+    def cases(indent, on_fail):
+        for i in range(500):
+            w(f"{indent}case {0x01000000 + i * 4}:")
+            if i % 4 == 0:
+                w(f"{indent}    value = {i};")
+                w(f"{indent}    if (size < sizeof(DWORD)) {{")
+                w(f"{indent}        status = ERROR_MORE_DATA;")
+                w(f"{indent}    }}")
+            elif i % 4 == 1:
+                w(f"{indent}    status = size > {i} ? ERROR_SUCCESS : ERROR_INVALID_DATA;")
+            elif i % 4 == 2:
+                w(f"{indent}    event = CreateEventW(NULL, TRUE, FALSE, NULL);")
+                w(f"{indent}    if (event == NULL) {{")
+                w(f"{indent}        {on_fail}")
+                w(f"{indent}    }}")
+            else:
+                w(f"{indent}    if (g_LogEvent != NULL) {{")
+                w(f"{indent}        g_LogEvent(NULL, LOG_INFORMATION, L\"code {i}\\n\");")
+                w(f"{indent}    }}")
+            w(f"{indent}    break;")
+
     w("""
 RESID WINAPI PathoOpenV2(LPCWSTR ResourceName, HKEY ResourceKey,
                          RESOURCE_HANDLE ResourceHandle, DWORD OpenFlags)
 {
-    PVOID r = LocalAlloc(LPTR, 64);
+    DWORD status = ERROR_SUCCESS;
+    DWORD mode = 0, value = 0, type, size = sizeof(mode);
+    HANDLE event = NULL;
+    PDWORD r;
+
+    status = ClusterRegQueryValue(ResourceKey, L"Mode", &type, (LPBYTE)&mode, &size);
+    if (status != ERROR_SUCCESS) {
+        SetLastError(status);
+        return NULL;
+    }
+    switch (mode) {""")
+    cases("    ", "return NULL;")
+    w("""    default:
+        status = ERROR_INVALID_PARAMETER;
+        break;
+    }
+    if (status != ERROR_SUCCESS) {
+        if (event != NULL) {
+            CloseHandle(event);
+        }
+        SetLastError(status);
+        return NULL;
+    }
+    r = (PDWORD)LocalAlloc(LPTR, sizeof(DWORD) * 2);
     if (r == NULL) {
         return NULL;
     }
+    r[0] = value;
+    r[1] = (DWORD)(ULONG_PTR)event;
     return (RESID)r;
 }
 
@@ -1466,25 +1516,17 @@ DWORD WINAPI PathoResourceControl(RESID Resource, DWORD ControlCode, PVOID InBuf
 {
     DWORD status = ERROR_SUCCESS;
     DWORD value = 0;
+    DWORD size = OutBufferSize;
+    HANDLE event = NULL;
     *BytesReturned = 0;
     switch (ControlCode) {""")
-    for i in range(500):
-        w(f"    case {0x01000000 + i * 4}:")
-        if i % 3 == 0:
-            w(f"        value = {i};")
-            w(f"        if (OutBufferSize < sizeof(DWORD)) {{")
-            w(f"            status = ERROR_MORE_DATA;")
-            w(f"        }}")
-        elif i % 3 == 1:
-            w(f"        status = InBufferSize > {i} ? ERROR_SUCCESS : ERROR_INVALID_DATA;")
-        else:
-            w(f"        if (g_LogEvent != NULL) {{")
-            w(f"            g_LogEvent(NULL, LOG_INFORMATION, L\"code {i}\\n\");")
-            w(f"        }}")
-        w("        break;")
+    cases("    ", "return GetLastError();")
     w("""    default:
         status = ERROR_INVALID_FUNCTION;
         break;
+    }
+    if (event != NULL) {
+        CloseHandle(event);
     }
     if (status == ERROR_SUCCESS && OutBufferSize >= sizeof(DWORD)) {
         *(LPDWORD)OutBuffer = value;
@@ -1634,7 +1676,7 @@ PATHOLOGICAL = [
     ("openv2-5000-lines.c", patho_openv2_5000,
      "5,000-line OpenV2, 460 steps, gotos into 40 cascading cleanup labels, ifs 8 deep"),
     ("switch-500-cases.c", patho_switch500,
-     "ResourceControl with a 500-case switch"),
+     "OpenV2 and ResourceControl, each a 500-case switch"),
     ("ifs-60-independent.c", patho_ifs60,
      "60 sequential ifs on independent status variables"),
     ("loop-nest-12.c", patho_loopnest,

@@ -281,8 +281,15 @@ Runner::Runner(const tooling::CompilationDatabase &DB, ConfigResolver &Configs,
 static std::string locate(const tooling::CompilationDatabase &DB,
                           const std::string &File,
                           std::vector<tooling::CompileCommand> &Commands) {
-  // The database may name the file relative to its directory.
+  // The database may name the file relative to its directory, and a JSON
+  // database knows files by their absolute paths (as clang-tidy, a source
+  // given relative to the working directory is looked up absolute too).
   Commands = DB.getCompileCommands(File);
+  if (Commands.empty() && !sys::path::is_absolute(File)) {
+    SmallString<256> Abs(File);
+    if (!sys::fs::make_absolute(Abs))
+      Commands = DB.getCompileCommands(Abs);
+  }
   std::string OnDisk = File;
   if (!Commands.empty() && !sys::path::is_absolute(File)) {
     SmallString<256> P(Commands.front().Directory);
