@@ -187,6 +187,8 @@ int main(int argc, char **argv) {
   Opts.HeaderReuse =
       !NoHeaderReuse && !EnvSet("RESDLL_CHECK_NO_HEADER_REUSE");
   Opts.HeaderReuseAlways = EnvSet("RESDLL_CHECK_HEADER_REUSE_ALWAYS");
+  if (Opts.HeaderReuse)
+    Opts.HeaderCacheDir = defaultHeaderCacheDir();
   bool ShowProgress = sys::Process::StandardErrIsDisplayed();
   if (ShowProgress)
     Opts.Progress = [](size_t Done, size_t Total, StringRef File) {
@@ -226,6 +228,9 @@ int main(int argc, char **argv) {
              << plural(H.Built, "precompiled header prefix",
                        "precompiled header prefixes")
              << " built in " << format("%.3f", H.BuildSeconds) << " s"
+             << (H.Loaded ? " (" + std::to_string(H.Loaded) +
+                                " from the disk cache)"
+                          : std::string())
              << (H.Unusable ? ", " + std::to_string(H.Unusable) + " unusable"
                             : std::string())
              << "\n";

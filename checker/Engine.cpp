@@ -139,6 +139,8 @@ llvm::SmallVector<Slot, 2> Facts::boundTo(SymbolId S) const {
 Facts Facts::join(const Facts &A, const Facts &B,
                   llvm::function_ref<SymbolId(Slot)> Fresh) {
   Facts R;
+  R.Vars.reserve(std::max(A.Vars.size(), B.Vars.size()));
+  R.Cons.reserve(std::min(A.Cons.size(), B.Cons.size()));
   // Variables: a binding both agree on survives; others become unknown
   // (a fresh symbol). A variable bound on one side only is unknown too.
   auto IA = A.Vars.begin(), IB = B.Vars.begin();
@@ -281,10 +283,10 @@ bool PathContext::isTracked(const VarDecl *VD) const {
   return T;
 }
 
-std::optional<int64_t> PathContext::constantOf(const Expr *E) {
-  if (!E || E->isValueDependent() || E->isTypeDependent())
+/// The value of E when it is an integer or pointer constant expression.
+static std::optional<int64_t> evaluateConstant(const Expr *E, ASTContext &Ctx) {
+  if (E->isValueDependent() || E->isTypeDependent())
     return std::nullopt;
-  ASTContext &Ctx = AC.ast();
   E = E->IgnoreParens();
   if (E->getType()->isIntegralOrEnumerationType()) {
     Expr::EvalResult R;
@@ -309,6 +311,15 @@ std::optional<int64_t> PathContext::constantOf(const Expr *E) {
     }
   }
   return std::nullopt;
+}
+
+std::optional<int64_t> PathContext::constantOf(const Expr *E) {
+  if (!E)
+    return std::nullopt;
+  auto [It, Inserted] = Constants.try_emplace(E);
+  if (Inserted)
+    It->second = evaluateConstant(E, AC.ast());
+  return It->second;
 }
 
 const Expr *stripValueCasts(const Expr *E) {

@@ -213,6 +213,8 @@ private:
   const clang::FunctionDecl *FD;
   const clang::CFG &Cfg;
   llvm::DenseMap<std::pair<const void *, const void *>, SymbolId> Symbols;
+  /// constantOf's answers (the same expressions are evaluated on every path).
+  llvm::DenseMap<const clang::Expr *, std::optional<int64_t>> Constants;
   llvm::DenseMap<const clang::VarDecl *, bool> Tracked;
   llvm::SmallVector<const clang::VarDecl *, 8> Escaped;
   llvm::SmallVector<const clang::FieldDecl *, 8> EscapedFields;

@@ -1,11 +1,13 @@
 //===- HeaderReuse.cpp - precompiled header prefixes, built once per run --===//
 #include "HeaderReuse.h"
+#include "BuildPaths.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/LangOptions.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Basic/Version.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/CompilerInvocation.h"
 #include "clang/Frontend/FrontendActions.h"
@@ -17,7 +19,12 @@
 #include "clang/Sema/Sema.h"
 #include "clang/Serialization/ASTWriter.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
 #include <chrono>
 
 using namespace clang;
@@ -125,6 +132,7 @@ namespace {
 /// What building the prefix showed about the files it includes.
 struct PrefixFacts {
   std::vector<const FileEntry *> Direct; ///< the prefix's own includes
+  std::vector<std::string> Read;         ///< every header entered
   std::string LastRealPath;
   std::string NonSystemFile; ///< a file that is not a system header
   unsigned Errors = 0;
@@ -146,6 +154,9 @@ public:
     OptionalFileEntryRef FE = SM.getFileEntryRefForID(F);
     if (!FE)
       return; // the predefines and the command line
+    SmallString<256> Path(FE->getName());
+    SM.getFileManager().makeAbsolutePath(Path);
+    Facts.Read.push_back(Path.str().str());
     if (!SrcMgr::isSystem(FileType) && Facts.NonSystemFile.empty())
       Facts.NonSystemFile = FE->getName().str();
   }
@@ -318,12 +329,26 @@ buildPrecompiledPrefix(const tooling::CompileCommand &Command,
       P->Why = "the prefix includes its last header twice";
   }
   if (!P->Why.empty()) {
-    P->Pch.clear();
+    P->Pch = SmallVector<char, 0>();
     return P;
   }
   P->ThroughHeader = Facts.LastRealPath;
   // The reader wants a NUL after the buffer; it is not part of the file.
+  P->PchBytes = StringRef(P->Pch.data(), P->Pch.size());
   P->Pch.push_back('\0');
+  llvm::sort(Facts.Read);
+  Facts.Read.erase(std::unique(Facts.Read.begin(), Facts.Read.end()),
+                   Facts.Read.end());
+  for (const std::string &Path : Facts.Read) {
+    sys::fs::file_status St;
+    if (sys::fs::status(Path, St))
+      continue;
+    P->Inputs.push_back(
+        {Path, St.getSize(),
+         std::chrono::duration_cast<std::chrono::nanoseconds>(
+             St.getLastModificationTime().time_since_epoch())
+             .count()});
+  }
   P->Usable = true;
   return P;
 }
@@ -334,10 +359,9 @@ IntrusiveRefCntPtr<vfs::FileSystem> PrecompiledPrefix::overlay(
   auto Memory = makeIntrusiveRefCnt<vfs::InMemoryFileSystem>();
   Memory->addFileNoOwn(HeaderPath, /*ModificationTime=*/0,
                        MemoryBufferRef(HeaderText, HeaderPath));
-  if (!Pch.empty())
-    Memory->addFileNoOwn(
-        PchPath, /*ModificationTime=*/0,
-        MemoryBufferRef(StringRef(Pch.data(), Pch.size() - 1), PchPath));
+  if (!PchBytes.empty())
+    Memory->addFileNoOwn(PchPath, /*ModificationTime=*/0,
+                         MemoryBufferRef(PchBytes, PchPath));
   Overlay->pushOverlay(std::move(Memory));
   return Overlay;
 }
@@ -346,6 +370,205 @@ void PrecompiledPrefix::apply(CompilerInvocation &CI) const {
   PreprocessorOptions &PPO = CI.getPreprocessorOpts();
   PPO.ImplicitPCHInclude = PchPath;
   PPO.PCHThroughHeader = ThroughHeader;
+}
+
+//===----------------------------------------------------------------------===//
+// The disk cache
+//===----------------------------------------------------------------------===//
+//
+// One file per prefix and compile command, named by a hash of the key:
+//   resdll-check header prefix <version>\n
+//   key <n>\n<n bytes>  header <n>\n<n bytes>  through <n>\n<n bytes>
+//   inputs <count>\n then per header: <size> <mtime-ns> <n>\n<n bytes>
+//   pch <n>\n<n bytes>\0
+// The version line names the tool and clang versions: another build never
+// reads it.
+
+static constexpr unsigned KeptCacheEntries = 16;
+
+static std::string cacheMagic() {
+  return "resdll-check header prefix v1, " RESDLL_VERSION ", " +
+         getClangFullVersion() + "\n";
+}
+
+std::string defaultHeaderCacheDir() {
+  if (std::optional<std::string> Off =
+          sys::Process::GetEnv("RESDLL_CHECK_NO_HEADER_CACHE"))
+    if (!Off->empty() && *Off != "0")
+      return "";
+  if (std::optional<std::string> Dir =
+          sys::Process::GetEnv("RESDLL_CHECK_CACHE_DIR"))
+    return *Dir;
+  SmallString<256> Path;
+  if (std::optional<std::string> Xdg = sys::Process::GetEnv("XDG_CACHE_HOME");
+      Xdg && !Xdg->empty() && sys::path::is_absolute(*Xdg))
+    Path = *Xdg;
+  else if (sys::path::home_directory(Path))
+    sys::path::append(Path, ".cache");
+  else
+    return "";
+  sys::path::append(Path, "resdll-check");
+  return Path.str().str();
+}
+
+static std::string cacheFile(StringRef Dir, StringRef Key) {
+  SmallString<256> Path(Dir);
+  sys::path::append(Path, "prefix-" + utohexstr(xxh3_64bits(Key), true, 16) +
+                              ".pch");
+  return Path.str().str();
+}
+
+namespace {
+/// Reads the fields of a cache file in order.
+class CacheReader {
+public:
+  explicit CacheReader(StringRef Data) : Rest(Data) {}
+  bool line(StringRef &Out) {
+    auto [L, R] = Rest.split('\n');
+    if (L.size() == Rest.size())
+      return false;
+    Out = L;
+    Rest = R;
+    return true;
+  }
+  bool bytes(uint64_t N, StringRef &Out) {
+    if (N > Rest.size())
+      return false;
+    Out = Rest.take_front(N);
+    Rest = Rest.drop_front(N);
+    return true;
+  }
+  /// "<name> <n>\n" then n bytes.
+  bool blob(StringRef Name, StringRef &Out) {
+    StringRef L;
+    uint64_t N;
+    if (!line(L) || !L.consume_front(Name) || !L.consume_front(" ") ||
+        L.getAsInteger(10, N) || N > Rest.size())
+      return false;
+    Out = Rest.take_front(N);
+    Rest = Rest.drop_front(N);
+    return true;
+  }
+
+private:
+  StringRef Rest;
+};
+} // namespace
+
+std::unique_ptr<PrecompiledPrefix> loadCachedPrefix(StringRef Dir,
+                                                    StringRef Key) {
+  auto Start = std::chrono::steady_clock::now();
+  std::string Path = cacheFile(Dir, Key);
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buf = MemoryBuffer::getFile(
+      Path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+  if (!Buf)
+    return nullptr;
+  StringRef Data = (*Buf)->getBuffer();
+  std::string Magic = cacheMagic();
+  if (!Data.consume_front(Magic))
+    return nullptr;
+  CacheReader R(Data);
+  auto P = std::make_unique<PrecompiledPrefix>();
+  StringRef StoredKey, Header, Through, Count;
+  if (!R.blob("key", StoredKey) || StoredKey != Key ||
+      !R.blob("header", Header) || !R.blob("through", Through) ||
+      !R.line(Count) || !Count.consume_front("inputs "))
+    return nullptr;
+  unsigned N;
+  if (Count.getAsInteger(10, N))
+    return nullptr;
+  for (unsigned I = 0; I < N; ++I) {
+    StringRef L, Size, MTime, Name;
+    // "<size> <mtime-ns> <n>\n" then the path's n bytes.
+    if (!R.line(L))
+      return nullptr;
+    std::tie(Size, L) = L.split(' ');
+    std::tie(MTime, L) = L.split(' ');
+    PrecompiledPrefix::Input In;
+    if (Size.getAsInteger(10, In.Size) || MTime.getAsInteger(10, In.MTime))
+      return nullptr;
+    uint64_t Len;
+    if (L.getAsInteger(10, Len))
+      return nullptr;
+    if (!R.bytes(Len, Name))
+      return nullptr;
+    In.Path = Name.str();
+    P->Inputs.push_back(std::move(In));
+  }
+  StringRef Pch;
+  if (!R.blob("pch", Pch) || Pch.empty() || Pch.end() == Data.end() ||
+      *Pch.end() != '\0')
+    return nullptr;
+  // Every header the prefix read must be as it was.
+  for (const PrecompiledPrefix::Input &In : P->Inputs) {
+    sys::fs::file_status St;
+    if (sys::fs::status(In.Path, St) || St.getSize() != In.Size ||
+        std::chrono::duration_cast<std::chrono::nanoseconds>(
+            St.getLastModificationTime().time_since_epoch())
+                .count() != In.MTime)
+      return nullptr;
+  }
+  std::string Id = utohexstr(xxh3_64bits(Key));
+  P->HeaderPath = "/resdll-check-header-prefix/" + Id + ".h";
+  P->PchPath = "/resdll-check-header-prefix/" + Id + ".pch";
+  P->HeaderText = Header.str();
+  P->ThroughHeader = Through.str();
+  P->PchBytes = Pch;
+  P->File = std::move(*Buf);
+  P->FromDisk = true;
+  P->Usable = true;
+  P->BuildSeconds = std::chrono::duration<double>(
+                        std::chrono::steady_clock::now() - Start)
+                        .count();
+  return P;
+}
+
+void storeCachedPrefix(StringRef Dir, StringRef Key,
+                       const PrecompiledPrefix &P) {
+  if (!P.Usable || P.PchBytes.empty() ||
+      sys::fs::create_directories(Dir))
+    return;
+  std::string Path = cacheFile(Dir, Key);
+  // writeToOutput writes a temporary file next to Path and renames it:
+  // readers see the old file or the new one, never half of one.
+  Error E = writeToOutput(Path, [&](raw_ostream &OS) {
+    auto Blob = [&](StringRef Name, StringRef Bytes) {
+      OS << Name << (Name.empty() ? "" : " ") << Bytes.size() << "\n" << Bytes;
+    };
+    OS << cacheMagic();
+    Blob("key", Key);
+    Blob("header", P.HeaderText);
+    Blob("through", P.ThroughHeader);
+    OS << "inputs " << P.Inputs.size() << "\n";
+    for (const PrecompiledPrefix::Input &In : P.Inputs) {
+      OS << In.Size << " " << In.MTime << " ";
+      Blob("", In.Path);
+    }
+    Blob("pch", P.PchBytes);
+    OS << '\0';
+    return Error::success();
+  });
+  if (E) {
+    consumeError(std::move(E));
+    return;
+  }
+  // Keep the most recent entries.
+  std::vector<std::pair<sys::TimePoint<>, std::string>> Entries;
+  std::error_code EC;
+  for (sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC)) {
+    StringRef Name = sys::path::filename(It->path());
+    if (!Name.starts_with("prefix-") || !Name.ends_with(".pch"))
+      continue;
+    sys::fs::file_status St;
+    if (!sys::fs::status(It->path(), St))
+      Entries.push_back({St.getLastModificationTime(), It->path()});
+  }
+  if (Entries.size() <= KeptCacheEntries)
+    return;
+  llvm::sort(Entries, [](const auto &A, const auto &B) { return A > B; });
+  for (size_t I = KeptCacheEntries; I < Entries.size(); ++I)
+    sys::fs::remove(Entries[I].second);
 }
 
 //===----------------------------------------------------------------------===//
@@ -404,6 +627,8 @@ const PrecompiledPrefix &HeaderCache::get(StringRef Key, Builder Build) {
   Mine->Value = std::move(Value);
   Mine->Ready = true;
   ++Stats.Built;
+  if (Mine->Value->FromDisk)
+    ++Stats.Loaded;
   Stats.BuildSeconds += Mine->Value->BuildSeconds;
   if (!Mine->Value->Usable) {
     ++Stats.Unusable;

@@ -15,6 +15,13 @@
 // earlier include of the prefix names, and it precompiled without errors.
 // Otherwise the files parse the plain way.
 //
+// Precompiled prefixes can also be kept on disk between runs (an editor or
+// a pre-commit hook checks a few files at a time): one file per prefix and
+// compile command, written atomically (concurrent runs at worst build the
+// same one twice), used only when the compile command, the tool and clang
+// versions and the size and time stamp of every header it read are the
+// same; the directory keeps the most recent few.
+//
 //===----------------------------------------------------------------------===//
 #ifndef RESDLL_CHECKER_HEADERREUSE_H
 #define RESDLL_CHECKER_HEADERREUSE_H
@@ -59,13 +66,23 @@ HeaderPrefix scanHeaderPrefix(llvm::StringRef Source);
 /// threads of the run.
 struct PrecompiledPrefix {
   bool Usable = false;
+  bool FromDisk = false;     ///< loaded from the disk cache
   std::string Why;           ///< when not usable: the reason, for --stats
   std::string HeaderPath;    ///< virtual path of the prefix header
   std::string PchPath;       ///< virtual path of its precompiled form
   std::string ThroughHeader; ///< absolute path of the prefix's last include
   std::string HeaderText;
-  llvm::SmallVector<char, 0> Pch;
-  double BuildSeconds = 0;
+  llvm::SmallVector<char, 0> Pch;           ///< built: the bytes, then a NUL
+  std::unique_ptr<llvm::MemoryBuffer> File; ///< loaded: the cache file
+  llvm::StringRef PchBytes;                 ///< either, without the NUL
+  /// The headers it read: path, size, modification time (nanoseconds).
+  struct Input {
+    std::string Path;
+    uint64_t Size = 0;
+    int64_t MTime = 0;
+  };
+  std::vector<Input> Inputs;
+  double BuildSeconds = 0; ///< to build it, or to load it from disk
 
   /// Base with the prefix header and its precompiled form added (in
   /// memory, not copied).
@@ -89,11 +106,26 @@ std::string headerReuseKey(const clang::tooling::CompileCommand &Command,
                            llvm::StringRef SourceOnDisk,
                            const HeaderPrefix &Prefix);
 
+/// The directory of the disk cache: $RESDLL_CHECK_CACHE_DIR, else
+/// $XDG_CACHE_HOME/resdll-check, else ~/.cache/resdll-check; empty when
+/// RESDLL_CHECK_NO_HEADER_CACHE is set or no directory is known.
+std::string defaultHeaderCacheDir();
+
+/// The cached precompiled prefix for Key in Dir, if there is one and every
+/// header it read is unchanged; null otherwise.
+std::unique_ptr<PrecompiledPrefix> loadCachedPrefix(llvm::StringRef Dir,
+                                                    llvm::StringRef Key);
+/// Writes P (usable) to Dir atomically and trims the directory to the most
+/// recent entries. Failures are ignored: the cache is an optimisation.
+void storeCachedPrefix(llvm::StringRef Dir, llvm::StringRef Key,
+                       const PrecompiledPrefix &P);
+
 struct HeaderReuseStats {
   unsigned Hits = 0;      ///< files parsed against a precompiled prefix
   unsigned Misses = 0;    ///< files parsed the plain way while reuse was on
   unsigned Fallbacks = 0; ///< of the misses: reuse tried, then parsed plainly
-  unsigned Built = 0;     ///< precompiled prefixes built
+  unsigned Built = 0;     ///< precompiled prefixes built or loaded
+  unsigned Loaded = 0;    ///< of those: loaded from the disk cache
   unsigned Unusable = 0;  ///< of those: not usable (see PrecompiledPrefix::Why)
   double BuildSeconds = 0;
   std::vector<std::string> UnusableWhy;

@@ -332,11 +332,18 @@ FileResult Runner::analyse(const std::string &File, const ReusePlan *Plan) {
 
   if (Plan) {
     const PrecompiledPrefix &Prefix = Headers.get(Plan->Key, [&] {
+      if (!Opts.HeaderCacheDir.empty())
+        if (std::unique_ptr<PrecompiledPrefix> Cached =
+                loadCachedPrefix(Opts.HeaderCacheDir, Plan->Key))
+          return Cached;
       tooling::CompileCommand Adjusted = Commands.front();
       Adjusted.CommandLine = makeArgumentsAdjuster(Opts.Paths)(
           Adjusted.CommandLine, Adjusted.Filename);
-      return buildPrecompiledPrefix(
+      std::unique_ptr<PrecompiledPrefix> Built = buildPrecompiledPrefix(
           Adjusted, Plan->Prefix, utohexstr(xxh3_64bits(Plan->Key)));
+      if (!Opts.HeaderCacheDir.empty())
+        storeCachedPrefix(Opts.HeaderCacheDir, Plan->Key, *Built);
+      return Built;
     });
     if (Prefix.Usable) {
       FileResult Reused = R;
@@ -384,7 +391,10 @@ Runner::planHeaderReuse(const std::vector<std::string> &Files) {
     Plans[I] = std::move(Plan);
   }
   for (std::unique_ptr<ReusePlan> &Plan : Plans)
-    if (Plan && Sharing[Plan->Key] < (Opts.HeaderReuseAlways ? 1u : 2u))
+    if (Plan && Sharing[Plan->Key] < (Opts.HeaderReuseAlways ||
+                                              !Opts.HeaderCacheDir.empty()
+                                          ? 1u
+                                          : 2u))
       Plan.reset();
   return Plans;
 }

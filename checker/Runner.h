@@ -36,8 +36,11 @@ struct RunnerOptions {
   /// all of its headers).
   bool HeaderReuse = true;
   /// Precompile a prefix even when only one file of the run has it (tests;
-  /// without it a prefix must be shared by two files to pay off).
+  /// without it or a disk cache, a prefix must be shared by two files of the
+  /// run to pay off).
   bool HeaderReuseAlways = false;
+  /// Keep precompiled prefixes here between runs (empty: in memory only).
+  std::string HeaderCacheDir;
 };
 
 class Runner {

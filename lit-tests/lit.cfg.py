@@ -22,6 +22,10 @@ config.environment["PATH"] = path
 for var, value in os.environ.items():
     if var.startswith("RESDLL_CHECK_"):
         config.environment[var] = value
+# Precompiled header prefixes are kept in the build tree, not in the home
+# directory of whoever runs the tests.
+config.environment.setdefault(
+    "RESDLL_CHECK_CACHE_DIR", os.path.join(config.resdll_obj_root, "lit-tests", "header-cache"))
 # Progress output only appears on a terminal; keep the environment plain.
 for var in ["TERM", "CLICOLOR_FORCE"]:
     config.environment.pop(var, None)
