@@ -19,7 +19,10 @@ the ratios to the floor; the growth exponent of the wall time from the
 smallest to the largest project (least-squares fit of log time against log
 files); the issue's targets on the 100-file project; and, per pathological
 file, resdll-check's time, RSS, and whether the path budget cut the
-analysis (--stats and the SARIF notification).
+analysis (--stats and the SARIF notification). resdll-check runs with an
+empty header cache (RESDLL_CHECK_CACHE_DIR in a fresh temporary directory:
+it precompiles the headers within the run), and once more with the cache an
+earlier run left (what an editor or a pre-commit hook sees).
 
 The clang commands get what resdll-check adds to each compile command
 (-isystem <its clusapi.h wrapper dir>, -w) so that both parse the same
@@ -60,8 +63,8 @@ class Sample:
                 "rss_mb": round(self.rss_kb / 1024, 1)}
 
 
-def spawn(cmd, cwd, stdout, stderr):
-    return subprocess.Popen(cmd, cwd=cwd, stdout=stdout, stderr=stderr)
+def spawn(cmd, cwd, stdout, stderr, env=None):
+    return subprocess.Popen(cmd, cwd=cwd, stdout=stdout, stderr=stderr, env=env)
 
 
 def reap(pid):
@@ -69,11 +72,11 @@ def reap(pid):
     return os.waitstatus_to_exitcode(status), ru
 
 
-def run_one(cmd, cwd=None, capture_stderr=False):
+def run_one(cmd, cwd=None, capture_stderr=False, env=None):
     """Runs one process; returns (Sample, stderr text)."""
     err = subprocess.PIPE if capture_stderr else subprocess.DEVNULL
     start = time.perf_counter()
-    p = spawn(cmd, cwd, subprocess.DEVNULL, err)
+    p = spawn(cmd, cwd, subprocess.DEVNULL, err, env)
     text = p.stderr.read().decode(errors="replace") if capture_stderr else ""
     code, ru = reap(p.pid)
     p.returncode = code
@@ -223,12 +226,27 @@ def bench_project(n, project, info, a, tool, compat, plugin, log):
     add("floor-par", f"clang-19 -fsyntax-only, {a.jobs} files at a time",
         lambda: run_many(floor_cmds, a.jobs))
     base = [tool, "-p", project, "--stats", "-o", os.devnull]
-    j1, j1_stats = add("tool-j1", "resdll-check -j1",
-                       lambda: run_one(base + ["-j1"], capture_stderr=True))
+
+    def tool_run(args, cache="cold"):
+        """resdll-check with an empty disk cache (cold), one filled by an
+        earlier run (warm), or none."""
+        env = dict(os.environ)
+        for k in [k for k in env if k.startswith("RESDLL_CHECK_")]:
+            del env[k]
+        with tempfile.TemporaryDirectory() as tmp:
+            env["RESDLL_CHECK_CACHE_DIR"] = tmp
+            if cache == "warm":
+                run_one(base + args, env=env)
+            return run_one(base + args, capture_stderr=True, env=env)
+
+    j1, j1_stats = add("tool-j1", "resdll-check -j1 (empty header cache)",
+                       lambda: tool_run(["-j1"]))
     add("tool-j1-noreuse", "resdll-check -j1 --no-header-reuse",
-        lambda: run_one(base + ["-j1", "--no-header-reuse"], capture_stderr=True))
-    add("tool-jN", f"resdll-check -j{a.jobs}",
-        lambda: run_one(base + [f"-j{a.jobs}"], capture_stderr=True))
+        lambda: tool_run(["-j1", "--no-header-reuse"]))
+    add("tool-jN", f"resdll-check -j{a.jobs} (empty header cache)",
+        lambda: tool_run([f"-j{a.jobs}"]))
+    add("tool-j1-warm", "resdll-check -j1, headers from the disk cache of an earlier run",
+        lambda: tool_run(["-j1"], cache="warm"))
     if plugin and slow_ok:
         tidy = ["clang-tidy-19", f"--load={plugin}", "--checks=-*,resdll-*",
                 "-p", project, "--quiet", f"--extra-arg=-isystem{compat}",
@@ -273,8 +291,11 @@ def bench_pathological(d, patho, tool, log):
         with tempfile.TemporaryDirectory() as tmp:
             sarif = os.path.join(tmp, "out.sarif")
             log(f"  pathological: {p['file']} ...")
+            env = {k: v for k, v in os.environ.items()
+                   if not k.startswith("RESDLL_CHECK_")}
+            env["RESDLL_CHECK_CACHE_DIR"] = os.path.join(tmp, "cache")
             s, err = run_one([tool, "-j1", "--stats", "--format=sarif", "-o", sarif,
-                              "-p", d, src], capture_stderr=True)
+                              "-p", d, src], capture_stderr=True, env=env)
             files, _ = tool_stats(err)
             st = next(iter(files.values()), {})
             notes = []

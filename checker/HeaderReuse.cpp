@@ -20,6 +20,7 @@
 #include "clang/Serialization/ASTWriter.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
@@ -310,7 +311,10 @@ buildPrecompiledPrefix(const tooling::CompileCommand &Command,
   tooling::ToolInvocation Invocation(Command.CommandLine, &Action, Files.get(),
                                      std::make_shared<PCHContainerOperations>());
   Invocation.setDiagnosticConsumer(&Diags);
-  bool Ok = Invocation.run();
+  bool Ok = false;
+  CrashRecoveryContext CRC;
+  if (!CRC.RunSafely([&] { Ok = Invocation.run(); }))
+    P->Why = "clang crashed while precompiling the headers";
   P->BuildSeconds = std::chrono::duration<double>(
                         std::chrono::steady_clock::now() - Start)
                         .count();
