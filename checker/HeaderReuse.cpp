@@ -642,6 +642,12 @@ const PrecompiledPrefix &HeaderCache::get(StringRef Key, Builder Build) {
   return *Mine->Value;
 }
 
+bool HeaderCache::ready(StringRef Key) const {
+  std::lock_guard<std::mutex> Lock(Mu);
+  auto It = Slots.find(Key);
+  return It != Slots.end() && It->second->Ready;
+}
+
 void HeaderCache::countHit() {
   std::lock_guard<std::mutex> Lock(Mu);
   ++Stats.Hits;

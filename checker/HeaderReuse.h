@@ -137,6 +137,8 @@ class HeaderCache {
 public:
   using Builder = llvm::function_ref<std::unique_ptr<PrecompiledPrefix>()>;
   const PrecompiledPrefix &get(llvm::StringRef Key, Builder Build);
+  /// Whether Key's prefix is built (or was found unusable).
+  bool ready(llvm::StringRef Key) const;
 
   void countHit();
   void countMiss(bool Fallback);

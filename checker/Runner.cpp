@@ -13,6 +13,7 @@
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -21,6 +22,7 @@
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/xxhash.h"
 #include <chrono>
+#include <deque>
 #include <mutex>
 
 using namespace clang;
@@ -418,9 +420,40 @@ std::vector<FileResult> Runner::run(const std::vector<std::string> &Files) {
       Work(I);
     return Results;
   }
-  DefaultThreadPool Pool(hardware_concurrency(Opts.Jobs));
-  for (size_t I = 0; I < Files.size(); ++I)
-    Pool.async([&Work, I] { Work(I); });
+  // Each worker takes the next file, except one whose header prefix another
+  // worker is precompiling: that one waits at the end of the line, so that
+  // nobody sits idle while a prefix is built (results keep input order).
+  std::mutex QueueMu;
+  size_t Next = 0;
+  std::deque<size_t> Later;
+  StringSet<> Claimed; // prefixes a worker went to build (or load)
+  auto Take = [&]() -> std::optional<size_t> {
+    std::lock_guard<std::mutex> Lock(QueueMu);
+    while (Next < Files.size()) {
+      size_t I = Next++;
+      if (Plans[I]) {
+        StringRef Key = Plans[I]->Key;
+        if (!Claimed.insert(Key).second && !Headers.ready(Key)) {
+          Later.push_back(I);
+          continue;
+        }
+      }
+      return I;
+    }
+    if (Later.empty())
+      return std::nullopt;
+    size_t I = Later.front();
+    Later.pop_front();
+    return I;
+  };
+  unsigned Threads = std::min<size_t>(
+      hardware_concurrency(Opts.Jobs).compute_thread_count(), Files.size());
+  DefaultThreadPool Pool(hardware_concurrency(Threads));
+  for (unsigned T = 0; T < Threads; ++T)
+    Pool.async([&] {
+      while (std::optional<size_t> I = Take())
+        Work(*I);
+    });
   Pool.wait();
   return Results;
 }
