@@ -27,6 +27,9 @@
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
 #include <chrono>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 using namespace clang;
 using namespace llvm;
@@ -615,6 +618,15 @@ SmallVector<NamedDecl *, 2> lookupTopLevel(ASTContext &Ctx, StringRef Name) {
 // The run's cache
 //===----------------------------------------------------------------------===//
 
+/// Gives the memory a precompile freed back to the system: the next one
+/// (another prefix) then starts from the same footprint instead of adding
+/// the allocator's fragmentation to it.
+static void returnFreedMemory() {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
+}
+
 const PrecompiledPrefix &HeaderCache::get(StringRef Key, Builder Build) {
   std::unique_lock<std::mutex> Lock(Mu);
   std::unique_ptr<Slot> &S = Slots[Key];
@@ -627,6 +639,7 @@ const PrecompiledPrefix &HeaderCache::get(StringRef Key, Builder Build) {
   Slot *Mine = S.get();
   Lock.unlock();
   std::unique_ptr<PrecompiledPrefix> Value = Build();
+  returnFreedMemory();
   Lock.lock();
   Mine->Value = std::move(Value);
   Mine->Ready = true;
@@ -646,6 +659,20 @@ bool HeaderCache::ready(StringRef Key) const {
   std::lock_guard<std::mutex> Lock(Mu);
   auto It = Slots.find(Key);
   return It != Slots.end() && It->second->Ready;
+}
+
+void HeaderCache::release(StringRef Key) {
+  std::lock_guard<std::mutex> Lock(Mu);
+  auto It = Slots.find(Key);
+  if (It == Slots.end() || !It->second->Ready)
+    return;
+  PrecompiledPrefix &P = *It->second->Value;
+  P.Usable = false;
+  P.Why = "released";
+  P.PchBytes = StringRef();
+  P.Pch = SmallVector<char, 0>();
+  P.File.reset();
+  returnFreedMemory();
 }
 
 void HeaderCache::countHit() {

@@ -139,6 +139,8 @@ public:
   const PrecompiledPrefix &get(llvm::StringRef Key, Builder Build);
   /// Whether Key's prefix is built (or was found unusable).
   bool ready(llvm::StringRef Key) const;
+  /// Frees Key's precompiled form: no file needs it any more.
+  void release(llvm::StringRef Key);
 
   void countHit();
   void countMiss(bool Fallback);

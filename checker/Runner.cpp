@@ -406,31 +406,55 @@ Runner::planHeaderReuse(const std::vector<std::string> &Files) {
 std::vector<FileResult> Runner::run(const std::vector<std::string> &Files) {
   std::vector<FileResult> Results(Files.size());
   std::vector<std::unique_ptr<ReusePlan>> Plans = planHeaderReuse(Files);
+
+  // Files that share a prefix are analysed one after another, and a prefix
+  // is freed when its last file is done: the run holds few precompiled
+  // prefixes at a time. (Results keep the input order.)
+  std::vector<size_t> Order;
+  StringMap<std::vector<size_t>> Groups;
+  for (size_t I = 0; I < Files.size(); ++I)
+    if (Plans[I])
+      Groups[Plans[I]->Key].push_back(I);
+  StringMap<unsigned> Remaining;
+  for (size_t I = 0; I < Files.size(); ++I) {
+    if (!Plans[I]) {
+      Order.push_back(I);
+      continue;
+    }
+    unsigned &Left = Remaining[Plans[I]->Key];
+    if (Left)
+      continue; // the group is already in line
+    const std::vector<size_t> &Group = Groups[Plans[I]->Key];
+    Left = Group.size();
+    Order.insert(Order.end(), Group.begin(), Group.end());
+  }
+
   std::mutex Mu;
   size_t Done = 0;
   auto Work = [&](size_t I) {
     Results[I] = analyse(Files[I], Plans[I].get());
-    if (Opts.Progress) {
-      std::lock_guard<std::mutex> Lock(Mu);
+    std::lock_guard<std::mutex> Lock(Mu);
+    if (Plans[I] && --Remaining[Plans[I]->Key] == 0)
+      Headers.release(Plans[I]->Key);
+    if (Opts.Progress)
       Opts.Progress(++Done, Files.size(), Files[I]);
-    }
   };
   if (Opts.Jobs <= 1 || Files.size() <= 1) {
-    for (size_t I = 0; I < Files.size(); ++I)
+    for (size_t I : Order)
       Work(I);
     return Results;
   }
   // Each worker takes the next file, except one whose header prefix another
   // worker is precompiling: that one waits at the end of the line, so that
-  // nobody sits idle while a prefix is built (results keep input order).
+  // nobody sits idle while a prefix is built.
   std::mutex QueueMu;
   size_t Next = 0;
   std::deque<size_t> Later;
   StringSet<> Claimed; // prefixes a worker went to build (or load)
   auto Take = [&]() -> std::optional<size_t> {
     std::lock_guard<std::mutex> Lock(QueueMu);
-    while (Next < Files.size()) {
-      size_t I = Next++;
+    while (Next < Order.size()) {
+      size_t I = Order[Next++];
       if (Plans[I]) {
         StringRef Key = Plans[I]->Key;
         if (!Claimed.insert(Key).second && !Headers.ready(Key)) {
