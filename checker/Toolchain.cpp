@@ -13,9 +13,13 @@ using namespace llvm;
 namespace resdll {
 
 ToolPaths findToolPaths(const char *Argv0, void *MainAddr) {
+  return findToolPathsNear(sys::fs::getMainExecutable(Argv0, MainAddr));
+}
+
+ToolPaths findToolPathsNear(StringRef Binary) {
   ToolPaths P;
-  std::string Exe = sys::fs::getMainExecutable(Argv0, MainAddr);
-  SmallString<256> Prefix(sys::path::parent_path(sys::path::parent_path(Exe)));
+  SmallString<256> Prefix(
+      sys::path::parent_path(sys::path::parent_path(Binary)));
   // Installed or build-tree layout: <prefix>/bin/resdll-check with
   // <prefix>/lib/clang/<major> and <prefix>/share/resdll-check/include.
   SmallString<256> Res(Prefix);
