@@ -4,6 +4,8 @@ resdll-check report the same findings for the same sources.
 
     tidy-parity.py --resdll-check BIN --clang-tidy BIN --plugin SO
                    --resdll-tidy BIN [--root DIR] GLOB...
+    tidy-parity.py --list-checks --resdll-check BIN --clang-tidy BIN
+                   --plugin SO --resdll-tidy BIN
 
 The globs (relative to --root) are expanded when the test runs, so the
 inputs of rules added later are covered without editing the test. Each
@@ -16,6 +18,11 @@ multisets of findings must be equal, and the tools must agree on which
 files fail to compile. Prints one summary line on success:
     parity: N files, M findings, identical in clang-tidy --load, resdll-tidy and resdll-check
 and the differences otherwise (exit status 1).
+
+With --list-checks it checks instead that every rule of resdll-check
+(--checks='*' --list-checks) is a check of clang-tidy --load and of
+resdll-tidy, and nothing else is, and that neither prints an error while
+loading (such as LLVM's "Option ... registered more than once").
 """
 import argparse
 import glob
@@ -96,6 +103,36 @@ def show(finding):
     return out
 
 
+def list_checks(a):
+    p = subprocess.run([a.resdll_check, "--checks=*", "--list-checks"],
+                       stdout=subprocess.PIPE, universal_newlines=True,
+                       check=True)
+    rules = set(p.stdout.split())
+    if not rules:
+        sys.stderr.write("tidy-parity: resdll-check lists no rule\n")
+        return 2
+    ok = True
+    for tool, cmd in (("clang-tidy --load", [a.clang_tidy, "--load=" + a.plugin]),
+                      ("resdll-tidy", [a.resdll_tidy])):
+        p = subprocess.run(cmd + ["--checks=-*,resdll-*", "--list-checks"],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           universal_newlines=True)
+        listed = set(re.findall(r"^\s+(resdll-\S+)$", p.stdout, re.M))
+        if p.returncode != 0 or p.stderr.strip():
+            ok = False
+            sys.stdout.write("%s: exit status %d, stderr:\n%s" %
+                             (tool, p.returncode, p.stderr))
+        if listed != rules:
+            ok = False
+            sys.stdout.write("%s lists %s, the rules are %s\n" %
+                             (tool, sorted(listed), sorted(rules)))
+    if not ok:
+        return 1
+    print("list-checks: %d rules, each a check of clang-tidy --load and "
+          "resdll-tidy" % len(rules))
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--resdll-check", required=True)
@@ -103,8 +140,11 @@ def main():
     ap.add_argument("--plugin", required=True)
     ap.add_argument("--resdll-tidy", required=True)
     ap.add_argument("--root", default=".")
-    ap.add_argument("globs", nargs="+")
+    ap.add_argument("--list-checks", action="store_true")
+    ap.add_argument("globs", nargs="*")
     a = ap.parse_args()
+    if a.list_checks:
+        return list_checks(a)
 
     files = sorted({os.path.realpath(p) for g in a.globs
                     for p in glob.glob(os.path.join(a.root, g))})
