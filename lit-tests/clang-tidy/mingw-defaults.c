@@ -23,6 +23,8 @@
 // RUN: sed -e 's|@SOURCE@|%s|g' -e 's|@DIR@|%t|g' %S/Inputs/i686-compile-commands.json > %t/compile_commands.json
 // RUN: %resdll-tidy --checks='-*,resdll-*,clang-diagnostic-#warnings' -p %t %s 2>&1 \
 // RUN:   | FileCheck %s --check-prefixes=CHECK,X86 --implicit-check-not=warning: --implicit-check-not=error:
+// resdll-check takes the target from the cross compiler's name too.
+// RUN: not %resdll-check -p %t %s 2>&1 | FileCheck %s --implicit-check-not=warning: --implicit-check-not=error:
 // --dump-config shows the defaults.
 // RUN: %resdll-tidy --dump-config %s | FileCheck %s --check-prefix=DUMP
 // DUMP: ExtraArgsBefore:
