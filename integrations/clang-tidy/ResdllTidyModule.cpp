@@ -1,13 +1,14 @@
 //===- ResdllTidyModule.cpp - the clang-tidy module "resdll" --------------===//
 //
 // Registers one check per rule of the registry, under the rule's id, and
-// gives every compile command the defaults resdll-check's CLI gives it:
-//   - the x86_64-w64-mingw32 target when the host is not Windows (placed
-//     before the command's own arguments, so a --target the command names,
-//     or one clang-tidy infers from a cross compiler's name, wins);
-//   - -isystem <prefix>/share/resdll-check/include, the clusapi.h wrapper
+// gives every compile command the defaults resdll-check's CLI gives it,
+// before the command's own arguments (so that a --target the command names,
+// or one clang-tidy infers from a cross compiler's name, wins):
+//   - on hosts other than Windows, the x86_64-w64-mingw32 target and
+//     -isystem <prefix>/share/resdll-check/include, the clusapi.h wrapper
 //     (it only forwards to the real header unless the mingw-w64 headers are
-//     in use);
+//     in use). On Windows, where Visual Studio's commands are clang-cl's
+//     (no -isystem there), projects using mingw-w64 pass these themselves;
 //   - -resource-dir, for resdll-tidy outside LLVM's own bin directory.
 // Built into the clang-tidy-19 plugin (libresdllTidyPlugin.so) and into
 // resdll-tidy; see integrations/README.md.
@@ -66,9 +67,9 @@ public:
       ToolPaths P = findToolPathsNear(selfPath());
       std::vector<std::string> A;
       if (!llvm::Triple(llvm::sys::getProcessTriple()).isOSWindows())
-        A.push_back(std::string("--target=") + DefaultWindowsTarget);
-      A.insert(A.end(), {"-isystem", P.CompatIncludeDir,
-                         "-resource-dir=" + P.ResourceDir});
+        A.insert(A.end(), {std::string("--target=") + DefaultWindowsTarget,
+                           "-isystem", P.CompatIncludeDir});
+      A.push_back("-resource-dir=" + P.ResourceDir);
       return A;
     }();
     ClangTidyOptions Options;

@@ -3,11 +3,14 @@
 with the resdll-tidy under test in place of the installed path it names.
 
     editor-settings.py vscode SETTINGS_JSON --workspace DIR --tidy BIN FILE
+    editor-settings.py vscode-task TASKS_JSON --workspace DIR --tidy BIN FILE
     editor-settings.py visual-studio PROPS --tidy BIN FILE -- COMPILER_ARGS...
 
 vscode: the Microsoft C/C++ extension's code analysis settings
 (C_Cpp.codeAnalysis.clangTidy.*): checks.enabled, args and, with
 useBuildPath, -p <directory of C_Cpp.default.compileCommands>.
+vscode-task: the first task of tasks.json (${workspaceFolder} and ${file}
+substituted), whose output VS Code reads with the $gcc problem matcher.
 visual-studio: the MSBuild properties of Directory.Build.props
 (ClangTidyToolExe, ClangTidyChecks, ClangTidyToolExeAdditionalOptions).
 The command is printed ("command: ...") and its output passed through.
@@ -41,6 +44,21 @@ def vscode(args):
     return cmd
 
 
+def vscode_task(args):
+    tasks_path, rest = args[0], args[1:]
+    opts = dict(zip(rest[0:-1:2], rest[1::2]))
+    source = rest[-1]
+    with open(tasks_path) as f:
+        task = json.load(f)["tasks"][0]
+    assert task["problemMatcher"] == ["$gcc"]
+    assert os.path.basename(task["command"]) == "resdll-tidy"
+
+    def subst(a):
+        return a.replace("${workspaceFolder}", opts["--workspace"]).replace(
+            "${file}", source)
+    return [opts["--tidy"]] + [subst(a) for a in task["args"]]
+
+
 def visual_studio(args):
     props, rest = args[0], args[1:]
     split = rest.index("--")
@@ -58,7 +76,8 @@ def visual_studio(args):
 
 def main():
     kind, args = sys.argv[1], sys.argv[2:]
-    cmd = vscode(args) if kind == "vscode" else visual_studio(args)
+    cmd = {"vscode": vscode, "vscode-task": vscode_task,
+           "visual-studio": visual_studio}[kind](args)
     print("command: " + " ".join(shlex.quote(c) for c in cmd), flush=True)
     return subprocess.call(cmd)
 
