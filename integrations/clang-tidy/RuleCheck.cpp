@@ -32,8 +32,20 @@ namespace {
 /// The outcome of running the enabled rules over one translation unit.
 struct TUAnalysis {
   std::once_flag Once;
+  std::vector<std::string> Enabled;
   std::vector<Finding> Findings;
+  std::vector<Notification> Notes;
 };
+
+/// The enabled rule a notification is about: the first one its message
+/// names, else the first enabled rule.
+StringRef noteOwner(const Notification &N,
+                    const std::vector<std::string> &Enabled) {
+  for (const std::string &Id : Enabled)
+    if (StringRef(N.Message).contains(Id))
+      return Id;
+  return Enabled.empty() ? StringRef() : StringRef(Enabled.front());
+}
 
 /// The analyses of the translation units being checked, by ASTContext: the
 /// first check of a TU runs the rules, the others reuse the result, and the
@@ -240,10 +252,22 @@ void RuleCheck::check(const MatchFinder::MatchResult &Result) {
     }
     AnalyzerOutput Out = analyzeAST(Ctx, Enabled, Opts, *Api);
     A->Findings = std::move(Out.Findings);
+    A->Notes = std::move(Out.Notifications);
+    A->Enabled = std::move(Enabled);
   });
   for (const Finding &F : A->Findings)
     if (F.RuleId == Info.Id)
       emit(F, *Result.SourceManager);
+  // What the CLI prints besides findings (a function whose analysis stopped
+  // at the path budget) is a remark of the rule it names.
+  for (const Notification &N : A->Notes)
+    if (noteOwner(N, A->Enabled) == Info.Id) {
+      SourceLocation L = locationOf(*Result.SourceManager, N.Loc.File,
+                                    N.Loc.Line, N.Loc.Column);
+      (L.isValid() ? diag(L, "%0", DiagnosticIDs::Remark)
+                   : diag("%0", DiagnosticIDs::Remark))
+          << N.Message;
+    }
 }
 
 void RuleCheck::onEndOfTranslationUnit() {
