@@ -25,6 +25,11 @@
 // RUN:   | FileCheck %s --check-prefixes=CHECK,X86 --implicit-check-not=warning: --implicit-check-not=error:
 // resdll-check takes the target from the cross compiler's name too.
 // RUN: not %resdll-check -p %t %s 2>&1 | FileCheck %s --implicit-check-not=warning: --implicit-check-not=error:
+// A disabled check's rule does not run, and nothing of it is shown:
+// RUN: %clang-tidy --load=%tidy-plugin \
+// RUN:   --checks='-*,resdll-*,-resdll-openv2-null-without-setlasterror,readability-braces-around-statements,clang-diagnostic-#warnings' \
+// RUN:   %s -- 2>&1 | FileCheck %s --check-prefix=OFF --implicit-check-not=resdll-openv2 --implicit-check-not=remark:
+// OFF: warning: "parsed for 64-bit Windows" [clang-diagnostic-#warnings]
 // --dump-config shows the defaults.
 // RUN: %resdll-tidy --dump-config %s | FileCheck %s --check-prefix=DUMP
 // DUMP: ExtraArgsBefore:
