@@ -193,9 +193,10 @@ RuleOptions ruleOptions(const ClangTidyOptions::OptionMap &CheckOptions,
 RuleCheck::RuleCheck(StringRef Name, ClangTidyContext *Context,
                      const RuleInfo &Info)
     : ClangTidyCheck(Name, Context), Context(Context), Info(Info) {
-  // Reading each option through clang-tidy validates it (a bad boolean gets
-  // clang-tidy's own configuration warning) and records it for
-  // --verify-config; the analysis itself reads the raw values (see check()).
+  // Reading each option through clang-tidy records it for --verify-config;
+  // a bad boolean gets clang-tidy's configuration warning. The shared
+  // analysis reads the options of every enabled rule the same way
+  // (ruleOptions()), whichever check runs it.
   for (const auto &[Opt, Default] : Info.Options) {
     std::string Value = Default.str();
     std::optional<StringRef> Raw = Options.get(Opt);
