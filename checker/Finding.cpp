@@ -13,6 +13,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/Path.h"
@@ -188,6 +189,44 @@ std::string LocationFactory::normalizedTokens(SourceRange R) const {
   return Out;
 }
 
+/// The variables a condition reads.
+static void conditionVars(const Stmt *S,
+                          llvm::SmallPtrSetImpl<const VarDecl *> &Out) {
+  if (!S)
+    return;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      Out.insert(VD->getCanonicalDecl());
+  for (const Stmt *C : S->children())
+    conditionVars(C, Out);
+}
+
+/// The value a statement of a block stores into one of Vars (an assignment
+/// or an initialised declaration), or null.
+static const Expr *storedValue(const Stmt *S,
+                               const llvm::SmallPtrSetImpl<const VarDecl *> &Vars,
+                               const VarDecl *&Var) {
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        if (VD->hasInit() && Vars.count(VD->getCanonicalDecl())) {
+          Var = VD;
+          return VD->getInit();
+        }
+    return nullptr;
+  }
+  const auto *E = dyn_cast<Expr>(S);
+  const auto *BO = E ? dyn_cast<BinaryOperator>(E->IgnoreParenCasts()) : nullptr;
+  if (!BO || !BO->isAssignmentOp())
+    return nullptr;
+  const auto *DRE = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenCasts());
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || !Vars.count(VD->getCanonicalDecl()))
+    return nullptr;
+  Var = VD;
+  return BO->getRHS();
+}
+
 std::string LocationFactory::normalizedContext(const Stmt *S,
                                                const ParentMap &PM) const {
   if (!S || !PM.hasParent(S))
@@ -195,17 +234,50 @@ std::string LocationFactory::normalizedContext(const Stmt *S,
   auto Tokens = [&](const Stmt *X) {
     return X ? normalizedTokens(X->getSourceRange()) : std::string();
   };
+  // Where the value a condition tests comes from: the nearest statement
+  // before Control, in the same block, that stores into a variable the
+  // condition reads; the callee's name when that value is a call
+  // ("status = ClusterRegOpenKey"), so that the arguments can change.
+  auto Origin = [&](const Stmt *Control, const Stmt *Cond) -> std::string {
+    llvm::SmallPtrSet<const VarDecl *, 4> Vars;
+    conditionVars(Cond, Vars);
+    const auto *Block = dyn_cast_or_null<CompoundStmt>(PM.getParent(Control));
+    if (Vars.empty() || !Block)
+      return "";
+    std::string Found;
+    for (const Stmt *C : Block->body()) {
+      if (C == Control)
+        break;
+      const VarDecl *Var = nullptr;
+      const Expr *Value = storedValue(C, Vars, Var);
+      if (!Value)
+        continue;
+      const Expr *V = Value->IgnoreParenCasts();
+      std::string What;
+      if (const auto *Call = dyn_cast<CallExpr>(V)) {
+        if (const FunctionDecl *FD = Call->getDirectCallee())
+          What = FD->getQualifiedNameAsString();
+        else
+          What = Tokens(Call->getCallee());
+      } else {
+        What = Tokens(V);
+      }
+      Found = " after " + Var->getNameAsString() + " = " + What;
+    }
+    return Found;
+  };
   const Stmt *Child = S;
   for (const Stmt *P = PM.getParent(S); P; Child = P, P = PM.getParent(P)) {
     if (const auto *If = dyn_cast<IfStmt>(P)) {
       if (Child != If->getThen() && Child != If->getElse())
         continue; // S is part of the condition: look further out
       return "if " + Tokens(If->getCond()) +
-             (Child == If->getElse() ? " else" : " then");
+             (Child == If->getElse() ? " else" : " then") +
+             Origin(If, If->getCond());
     }
     if (const auto *W = dyn_cast<WhileStmt>(P)) {
       if (Child == W->getBody())
-        return "while " + Tokens(W->getCond());
+        return "while " + Tokens(W->getCond()) + Origin(W, W->getCond());
       continue;
     }
     if (const auto *D = dyn_cast<DoStmt>(P)) {
@@ -229,7 +301,7 @@ std::string LocationFactory::normalizedContext(const Stmt *S,
       return "default";
     if (const auto *Sw = dyn_cast<SwitchStmt>(P)) {
       if (Child == Sw->getBody())
-        return "switch " + Tokens(Sw->getCond());
+        return "switch " + Tokens(Sw->getCond()) + Origin(Sw, Sw->getCond());
       continue;
     }
   }
@@ -253,14 +325,20 @@ std::string LocationFactory::normalizedContext(const Stmt *S,
 //     in a macro counts as the macro invocation;
 //   - its context, as normalised tokens: the condition of the innermost
 //     if/while/for/do around it and the branch it sits in, or the case label
-//     of a switch ("if status != ERROR_SUCCESS then"). Two `return NULL;` in
-//     one OpenV2 are usually told apart by this, without any position;
+//     of a switch, and where the tested value comes from: the last
+//     statement before the if, in its block, that stores into a variable
+//     the condition reads, by callee name when it stores a call's result
+//     ("if status != ERROR_SUCCESS then after status = ClusterRegOpenKey").
+//     The usual OpenV2 with several `status = Call(...); if (status !=
+//     ERROR_SUCCESS) return NULL;` tells its returns apart by this, without
+//     any position, and the call's arguments, logging between the call and
+//     the if, and the body of the if may change;
 //   - an occurrence number: findings that agree on everything above are
 //     numbered in source order (0, 1, ...).
-// Line and column numbers never go in. A new identical finding inserted
-// above an old one in the same function and under the same condition shifts
-// the occurrence numbers: the baseline then reports one new finding, which
-// is the right count at the other one's place.
+// Line and column numbers never go in. A new finding identical in all of
+// these inserted above an old one shifts the occurrence numbers: the
+// baseline then reports one new finding, the right count, but at the old
+// one's place.
 std::string computeFingerprint(const Finding &F, unsigned Occurrence) {
   llvm::SHA256 Hash;
   auto Add = [&](StringRef S) {

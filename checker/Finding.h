@@ -62,7 +62,8 @@ struct Finding {
   /// Normalised tokens of the offending statement (input of the fingerprint).
   std::string NormalizedStatement;
   /// Normalised tokens of what encloses it: the condition of the innermost
-  /// if/loop/switch case around the statement (input of the fingerprint).
+  /// if/loop/switch case around the statement and the origin of the value
+  /// it tests (input of the fingerprint).
   std::string NormalizedContext;
   /// Against a baseline: "new", "unchanged" or "absent" (a baseline result
   /// no longer found); empty when the run has no baseline.
@@ -93,7 +94,9 @@ public:
   std::string normalizedTokens(clang::SourceRange R) const;
   /// What encloses S inside its function, as normalised tokens: "if <cond>
   /// then|else", "while <cond>", "for <cond>", "case <value>", "default",
-  /// "switch <cond>"; empty at the top level of the body (fingerprints).
+  /// "switch <cond>", with where the tested value comes from (" after
+  /// status = ClusterRegOpenKey"); empty at the top level of the body
+  /// (fingerprints).
   std::string normalizedContext(const clang::Stmt *S,
                                 const clang::ParentMap &PM) const;
   const clang::SourceManager &sourceManager() const { return SM; }
