@@ -2,6 +2,7 @@
 """Checks SARIF logs against what GitHub code scanning needs to ingest them.
 
 usage: sarif-check.py [--allow-absolute-uris] <log.sarif>...
+       sarif-check.py --same-results <a.sarif> <b.sarif>
 
 The SARIF multitool (sarif-validate.py) checks the schema and its GH* rules;
 this checks what it does not, and what resdll-check promises on top:
@@ -20,6 +21,9 @@ this checks what it does not, and what resdll-check promises on top:
     artifact indices agree with the artifacts array;
   - notification descriptors and rule references of notifications exist.
 Prints every problem and exits 1 if there is any.
+
+--same-results: the two logs have the same rules, results and artifacts (as
+JSON values), for instance a merge of shards and one run over every file.
 """
 import gzip
 import json
@@ -281,7 +285,30 @@ class Checker:
             self.error(where, "baselineState %r" % state)
 
 
+def same_results(a, b):
+    logs = []
+    for path in (a, b):
+        with open(path) as f:
+            logs.append(json.load(f)["runs"][0])
+    problems = 0
+    for what, get in [("rules", lambda r: r["tool"]["driver"]["rules"]),
+                      ("artifacts", lambda r: r.get("artifacts", [])),
+                      ("results", lambda r: r["results"])]:
+        x, y = get(logs[0]), get(logs[1])
+        if x != y:
+            problems += 1
+            print("sarif-check: the %s differ (%d and %d of them)" % (what, len(x), len(y)))
+            for i, (p, q) in enumerate(zip(x, y)):
+                if p != q:
+                    print("first difference at %s[%d]:\n%s\n%s" % (what, i, json.dumps(p, sort_keys=True), json.dumps(q, sort_keys=True)))
+                    break
+    print("sarif-check: %s" % ("same rules, artifacts and results" if not problems else "%d difference(s)" % problems))
+    return 1 if problems else 0
+
+
 def main(argv):
+    if len(argv) == 4 and argv[1] == "--same-results":
+        return same_results(argv[2], argv[3])
     allow_absolute = False
     logs = []
     for a in argv[1:]:
