@@ -3,6 +3,8 @@
 #include "Config.h"
 #include "SarifReader.h"
 
+#include "Rule.h"
+
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
@@ -53,20 +55,22 @@ Expected<std::unique_ptr<Baseline>> Baseline::load(StringRef Path) {
   return B;
 }
 
-void Baseline::classify(std::vector<Finding> &Findings) {
-  for (Finding &F : Findings) {
-    F.BaselineState = "new";
-    auto It = ByKey.find(key(F.RuleId, F.Fingerprint));
-    if (It == ByKey.end())
+bool Baseline::match(StringRef RuleId, StringRef Fingerprint) {
+  auto It = ByKey.find(key(RuleId, Fingerprint));
+  if (It == ByKey.end())
+    return false;
+  for (size_t I : It->second) {
+    if (Entries[I].Matched)
       continue;
-    for (size_t I : It->second) {
-      if (Entries[I].Matched)
-        continue;
-      Entries[I].Matched = true;
-      F.BaselineState = "unchanged";
-      break;
-    }
+    Entries[I].Matched = true;
+    return true;
   }
+  return false;
+}
+
+void Baseline::classify(std::vector<Finding> &Findings) {
+  for (Finding &F : Findings)
+    F.BaselineState = match(F.RuleId, F.Fingerprint) ? "unchanged" : "new";
 }
 
 std::vector<json::Object>
@@ -142,6 +146,90 @@ Expected<BaselineOutcome> applyBaselines(std::vector<FileResult> &Results,
     for (json::Object &A : Loaded[I]->absent(Analysed[I]))
       Out.Absent.push_back(std::move(A));
   return Out;
+}
+
+size_t applyBaselineToLog(json::Value &LogV, Baseline &B) {
+  size_t New = 0;
+  for (json::Value &RunV : *LogV.getAsObject()->getArray("runs")) {
+    json::Object &Run = *RunV.getAsObject();
+    json::Array &Results = *Run.getArray("results");
+    json::Array Kept;
+    for (json::Value &RV : Results) {
+      json::Object *R = RV.getAsObject();
+      if (!R || R->getString("baselineState") ==
+                    std::optional<StringRef>("absent"))
+        continue;
+      bool Known = B.match(R->getString("ruleId").value_or(""),
+                           resultFingerprint(*R));
+      (*R)["baselineState"] = Known ? "unchanged" : "new";
+      New += !Known;
+      Kept.push_back(std::move(RV));
+    }
+    // The files the run analysed: its analysis targets without an error.
+    std::set<SarifUri> Targets, Failed;
+    if (const json::Array *As = Run.getArray("artifacts"))
+      for (const json::Value &A : *As)
+        if (const json::Object *AO = A.getAsObject())
+          if (const json::Array *Roles = AO->getArray("roles"))
+            if (llvm::is_contained(*Roles, json::Value("analysisTarget")))
+              if (const json::Object *L = AO->getObject("location"))
+                Targets.insert(artifactUri(*L, Run));
+    if (json::Array *Invs = Run.getArray("invocations"))
+      for (json::Value &I : *Invs)
+        if (json::Object *IO = I.getAsObject())
+          if (json::Array *Notes = IO->getArray("toolExecutionNotifications"))
+            for (json::Value &N : *Notes)
+              if (json::Object *NO = N.getAsObject();
+                  NO && NO->getString("level") ==
+                            std::optional<StringRef>("error"))
+                forEachArtifactLocation(*NO, [&](json::Object &L) {
+                  Failed.insert(artifactUri(L, Run));
+                });
+    for (const SarifUri &U : Failed)
+      Targets.erase(U);
+    // Absent results, indexed into this run's rules and artifacts.
+    json::Array *Rules = Run.getObject("tool")->getObject("driver")->getArray(
+        "rules");
+    json::Array *Artifacts = Run.getArray("artifacts");
+    for (json::Object &A : B.absent(Targets)) {
+      A["baselineState"] = "absent";
+      A.erase("ruleIndex");
+      StringRef Id = A.getString("ruleId").value_or("");
+      std::optional<size_t> Index;
+      for (size_t I = 0; Rules && I < Rules->size(); ++I)
+        if (const json::Object *RO = (*Rules)[I].getAsObject())
+          if (RO->getString("id") == std::optional<StringRef>(Id))
+            Index = I;
+      if (!Index && Rules)
+        if (const RuleInfo *RI = findRule(Id)) {
+          Index = Rules->size();
+          Rules->push_back(sarifRule(*RI));
+        }
+      if (Index)
+        A["ruleIndex"] = int64_t(*Index);
+      forEachArtifactLocation(A, [&](json::Object &L) {
+        SarifUri U = artifactUri(L, Run);
+        if (!Artifacts || U.Uri.empty())
+          return;
+        size_t I = 0;
+        for (; I < Artifacts->size(); ++I)
+          if (const json::Object *AO = (*Artifacts)[I].getAsObject())
+            if (const json::Object *AL = AO->getObject("location"))
+              if (artifactUri(*AL, Run) == U)
+                break;
+        if (I == Artifacts->size()) {
+          json::Object Loc{{"uri", U.Uri}};
+          if (!U.BaseId.empty())
+            Loc["uriBaseId"] = U.BaseId;
+          Artifacts->push_back(json::Object{{"location", std::move(Loc)}});
+        }
+        L["index"] = int64_t(I);
+      });
+      Kept.push_back(std::move(A));
+    }
+    Results = std::move(Kept);
+  }
+  return New;
 }
 
 } // namespace resdll

@@ -27,9 +27,11 @@ public:
   static llvm::Expected<std::unique_ptr<Baseline>> load(llvm::StringRef Path);
   const std::string &path() const { return Path; }
   size_t size() const { return Entries.size(); }
-  /// Sets BaselineState of each finding: "unchanged" when an unmatched
-  /// baseline result has its rule and fingerprint (that result is then
-  /// matched), else "new".
+  /// Whether an unmatched baseline result has this rule and fingerprint;
+  /// if so, that result is matched from now on.
+  bool match(llvm::StringRef RuleId, llvm::StringRef Fingerprint);
+  /// Sets BaselineState of each finding: "unchanged" when match() finds
+  /// it, else "new".
   void classify(std::vector<Finding> &Findings);
   /// The baseline results not matched whose primary file is one of Files,
   /// in the baseline's order, artifact locations detached.
@@ -63,6 +65,13 @@ llvm::Expected<BaselineOutcome>
 applyBaselines(std::vector<FileResult> &Results,
                llvm::StringRef CommandLinePath,
                llvm::StringRef WorkingDirectory, llvm::StringRef SourceRoot);
+
+/// Sets the baselineState of every result of a SARIF log (a merged log, or
+/// any log resdll-check wrote) against a baseline, as a run given
+/// --baseline would: results the log marked absent are dropped, then the
+/// baseline's absent results are added for the log's analysis targets that
+/// have no error notification. Returns the number of new results.
+size_t applyBaselineToLog(llvm::json::Value &Log, Baseline &B);
 
 } // namespace resdll
 

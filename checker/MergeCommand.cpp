@@ -1,6 +1,7 @@
 //===- MergeCommand.cpp - `resdll-check merge`: combine shards' logs ------===//
 //
 // resdll-check merge <log.sarif>... [-o <out>] [--format=sarif|text]
+//                    [--baseline=<sarif>]
 //
 // Reads SARIF logs that resdll-check wrote (one per shard of a CI job) and
 // writes one log, or prints its findings as the text format does. The exit
@@ -9,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "MergeCommand.h"
+#include "Baseline.h"
 #include "SarifMerge.h"
 #include "SarifReader.h"
 #include "SarifEmitter.h"
@@ -31,7 +33,7 @@ int runMergeCommand(const std::vector<std::string> &Args) {
              "cannot be read or a run that could not analyse a file, 3 a "
              "run that crashed.");
   std::vector<std::string> Inputs;
-  std::string Output, Format = "sarif";
+  std::string Output, Format = "sarif", BaselinePath;
   App.add_option("logs", Inputs, "SARIF logs written by resdll-check")
       ->required();
   App.add_option("-o,--output", Output,
@@ -41,6 +43,10 @@ int runMergeCommand(const std::vector<std::string> &Args) {
                  "Output format: sarif (the merged log) or text (its "
                  "findings, as resdll-check prints them)")
       ->check(CLI::IsMember({"text", "sarif"}));
+  App.add_option("--baseline", BaselinePath,
+                 "Compare the merged results with this earlier log, as "
+                 "resdll-check --baseline does: baselineState is set, text "
+                 "and the exit status count new results only");
   try {
     std::vector<std::string> Reversed(Args.rbegin(), Args.rend());
     App.parse(Reversed);
@@ -64,6 +70,17 @@ int runMergeCommand(const std::vector<std::string> &Args) {
     Logs.push_back(std::move(*Log));
   }
   json::Value Merged = mergeSarifLogs(Logs);
+  if (!BaselinePath.empty()) {
+    Expected<std::unique_ptr<Baseline>> B = Baseline::load(BaselinePath);
+    if (!B) {
+      errs() << "resdll-check merge: error: baseline: "
+             << toString(B.takeError()) << "\n";
+      return 2;
+    }
+    applyBaselineToLog(Merged, **B);
+    // Absent results take their place in the merged order.
+    Merged = mergeSarifLogs({std::move(Merged)});
+  }
 
   SmallString<256> Cwd;
   sys::fs::current_path(Cwd);
