@@ -93,7 +93,8 @@ int main(int argc, char **argv) {
   App.footer("Usage: resdll-check [options] <source>... [-- <compiler "
              "arguments>]\n       resdll-check merge <log.sarif>... [-o "
              "<out.sarif>] [--format=sarif|text]  (see 'resdll-check merge "
-             "--help')\nExit status: 0 no findings, 1 findings, 2 usage "
+             "--help')\nExit status: 0 no findings, 1 findings (with --baseline: new "
+             "findings), 2 usage "
              "error or a file that could not be analysed, 3 internal error.");
   std::vector<std::string> Sources;
   std::string BuildPath, ChecksArg, ConfigFile, Format = "text", Output;
