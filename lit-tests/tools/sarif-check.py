@@ -132,7 +132,7 @@ class Checker:
                 d = note.get("descriptor", {})
                 if d.get("id") not in descriptors:
                     self.error(wn, "descriptor %r is not in tool.driver.notifications" % d.get("id"))
-                elif "index" in d and descriptors[d["index"]] != d["id"]:
+                elif "index" in d and not (0 <= d["index"] < len(descriptors) and descriptors[d["index"]] == d["id"]):
                     self.error(wn, "descriptor index does not match its id")
                 r = note.get("associatedRule")
                 if r is not None and r.get("id") not in rule_ids:
@@ -181,7 +181,7 @@ class Checker:
 
     def check_uri(self, where, loc, bases, check_index=True):
         uri = loc.get("uri")
-        if uri is None and "index" in loc and loc["index"] < len(self.artifacts):
+        if uri is None and isinstance(loc.get("index"), int) and 0 <= loc["index"] < len(self.artifacts):
             uri = self.artifacts[loc["index"]].get("location", {}).get("uri")
         if not uri:
             self.error(where, "no uri")
@@ -231,7 +231,8 @@ class Checker:
         rid = result.get("ruleId")
         if rid not in rule_ids:
             self.error(where, "ruleId %r is not a rule of the run" % rid)
-        elif result.get("ruleIndex") is None or rule_ids[result["ruleIndex"]] != rid:
+        elif not (isinstance(result.get("ruleIndex"), int) and 0 <= result["ruleIndex"] < len(rule_ids)
+                  and rule_ids[result["ruleIndex"]] == rid):
             self.error(where, "ruleIndex does not match ruleId")
         if result.get("level") not in ("none", "note", "warning", "error"):
             self.error(where, "level %r" % result.get("level"))
