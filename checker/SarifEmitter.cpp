@@ -598,7 +598,7 @@ private:
   json::Object notification(const Notification &N, StringRef File) {
     json::Object O;
     O["level"] = levelName(N.Lvl);
-    O["message"] = json::Object{{"text", N.Message}};
+    O["message"] = json::Object{{"text", escapeBrackets(N.Message)}};
     Location L = N.Loc;
     if (L.File.empty())
       L.File = File.str();

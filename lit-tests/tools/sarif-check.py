@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks SARIF logs against what GitHub code scanning needs to ingest them.
 
-usage: sarif-check.py [--allow-absolute-uris] <log.sarif>...
+usage: sarif-check.py [--allow-absolute-uris] [--max-results=N] <log.sarif>...
        sarif-check.py --same-results <a.sarif> <b.sarif>
 
 The SARIF multitool (sarif-validate.py) checks the schema and its GH* rules;
@@ -21,6 +21,9 @@ this checks what it does not, and what resdll-check promises on top:
     artifact indices agree with the artifacts array;
   - notification descriptors and rule references of notifications exist.
 Prints every problem and exits 1 if there is any.
+
+--max-results lowers the limit of results per run (25000), for the test of
+the check itself.
 
 --same-results: the two logs have the same rules, results and artifacts (as
 JSON values), for instance a merge of shards and one run over every file.
@@ -42,9 +45,10 @@ LINK = re.compile(r"(?<!\\)\[((?:[^\]\\]|\\.)*)\]\((\d+)\)")
 
 
 class Checker:
-    def __init__(self, path, allow_absolute):
+    def __init__(self, path, allow_absolute, max_results=MAX_RESULTS):
         self.path = path
         self.allow_absolute = allow_absolute
+        self.max_results = max_results
         self.errors = []
 
     def error(self, where, what):
@@ -109,8 +113,8 @@ class Checker:
         if not isinstance(results, list):
             self.error(where, "no results array")
             results = []
-        if len(results) > MAX_RESULTS:
-            self.error(where, "%d results (GitHub takes %d)" % (len(results), MAX_RESULTS))
+        if len(results) > self.max_results:
+            self.error(where, "%d results (GitHub takes %d)" % (len(results), self.max_results))
         for j, result in enumerate(results):
             self.check_result("%s.results[%d]" % (where, j), result, rule_ids, bases)
 
@@ -311,10 +315,13 @@ def main(argv):
     if len(argv) == 4 and argv[1] == "--same-results":
         return same_results(argv[2], argv[3])
     allow_absolute = False
+    max_results = MAX_RESULTS
     logs = []
     for a in argv[1:]:
         if a == "--allow-absolute-uris":
             allow_absolute = True
+        elif a.startswith("--max-results="):
+            max_results = int(a.split("=", 1)[1])
         else:
             logs.append(a)
     if not logs:
@@ -322,7 +329,7 @@ def main(argv):
         return 2
     errors = []
     for log in logs:
-        c = Checker(log, allow_absolute)
+        c = Checker(log, allow_absolute, max_results)
         c.check()
         errors += c.errors
     for e in errors:
