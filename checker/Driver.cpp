@@ -156,6 +156,11 @@ int main(int argc, char **argv) {
   if (!BaselinePath.empty() && !sys::fs::is_regular_file(BaselinePath))
     return usageError("--baseline: '" + BaselinePath +
                       "': no such file");
+  // A baseline that cannot be used fails before the analysis, not after.
+  if (!BaselinePath.empty())
+    if (Expected<std::unique_ptr<Baseline>> B = Baseline::load(BaselinePath);
+        !B)
+      return usageError("--baseline: " + toString(B.takeError()));
 
   CommandLineSettings CL;
   if (ChecksOpt->count()) {

@@ -15,6 +15,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
 #include <algorithm>
 #include <map>
 #include <set>
@@ -340,21 +341,6 @@ static StringRef levelName(Notification::Level L) {
   return "note";
 }
 
-static std::string shellQuote(StringRef Arg) {
-  if (!Arg.empty() && Arg.find_first_not_of(
-                          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                          "0123456789-_./=:,+@%") == StringRef::npos)
-    return Arg.str();
-  std::string Out = "'";
-  for (char C : Arg) {
-    if (C == '\'')
-      Out += "'\\''";
-    else
-      Out += C;
-  }
-  return Out + "'";
-}
-
 //===----------------------------------------------------------------------===//
 // The log
 //===----------------------------------------------------------------------===//
@@ -400,13 +386,16 @@ public:
     };
     json::Array Args;
     std::string CmdLine;
+    raw_string_ostream CmdOS(CmdLine);
     for (size_t I = 0; I < Info.CommandLine.size(); ++I) {
-      if (I)
+      if (I) {
         Args.push_back(Info.CommandLine[I]);
-      if (!CmdLine.empty())
-        CmdLine += ' ';
-      CmdLine += shellQuote(Info.CommandLine[I]);
+        CmdOS << ' ';
+      }
+      // Quoted only where a shell needs it (spaces, quotes, '$', '\').
+      sys::printArg(CmdOS, Info.CommandLine[I], /*Quote=*/false);
     }
+    CmdOS.flush();
     json::Object Invocation{
         {"executionSuccessful", Info.Success},
         {"exitCode", int64_t(Info.ExitCode)},
