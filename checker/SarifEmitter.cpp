@@ -198,22 +198,33 @@ static std::string pascalCase(StringRef Id) {
   return Out;
 }
 
-/// The plain-text form of a rule's Markdown page: without code fences,
-/// heading marks, emphasis and code backquotes.
+/// The plain-text form of a rule's Markdown page: code blocks indented
+/// instead of fenced, and outside them no heading marks, no emphasis and no
+/// code backquotes.
 static std::string markdownToText(StringRef Markdown) {
   std::string Out;
   SmallVector<StringRef, 64> Lines;
   Markdown.split(Lines, '\n');
+  bool InCode = false;
   for (StringRef Line : Lines) {
-    if (Line.trim().starts_with("```"))
+    if (Line.trim().starts_with("```")) {
+      InCode = !InCode;
       continue;
+    }
+    if (InCode) {
+      if (!Line.trim().empty())
+        Out += ("    " + Line.rtrim()).str();
+      Out += '\n';
+      continue;
+    }
     StringRef L = Line;
     if (L.starts_with("#"))
       L = L.ltrim('#').ltrim();
     for (size_t I = 0; I < L.size(); ++I) {
-      if (L[I] == '`' || (L[I] == '*' && I + 1 < L.size() && L[I + 1] == '*')) {
-        if (L[I] == '*')
-          ++I;
+      if (L[I] == '`')
+        continue;
+      if (L[I] == '*' && I + 1 < L.size() && L[I + 1] == '*') {
+        ++I;
         continue;
       }
       Out += L[I];
