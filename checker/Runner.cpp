@@ -182,6 +182,7 @@ FileResult Runner::analyseOne(const std::string &File) {
         inputError(File, toString(Config.takeError()), "config"));
     return R;
   }
+  R.Config = *Config;
   if (Commands.empty()) {
     R.InputError = true;
     R.Notifications.push_back(inputError(

@@ -307,7 +307,8 @@ private:
     case LE_Zero:
       B.message(Head + " after SetLastError sets the last error to "
                        "ERROR_SUCCESS");
-      B.related(L.SetSite, "the last error is set to ERROR_SUCCESS here");
+      B.related(L.SetSite, "the last error is set to ERROR_SUCCESS here",
+                "SetLastError");
       break;
     case LE_Clobbered: {
       unsigned Line = LF.of(L.SetSite).Line;
@@ -315,9 +316,12 @@ private:
                 std::to_string(Line) + " may be overwritten by " +
                 clobbererName(L.Clobberer) + " before " + Kind +
                 " returns NULL");
-      B.related(L.SetSite, setterDescription(L.SetSite));
-      B.related(L.Other, clobbererName(L.Clobberer) +
-                             " may overwrite the last error here");
+      B.related(L.SetSite, setterDescription(L.SetSite),
+                "line " + std::to_string(Line));
+      B.related(L.Other,
+                clobbererName(L.Clobberer) +
+                    " may overwrite the last error here",
+                clobbererName(L.Clobberer));
       break;
     }
     default:
@@ -349,6 +353,11 @@ RuleInfo OpenV2NullWithoutSetLastError::info() {
   I.Contract = "If the operation was not successful, returns NULL. Call "
                "SetLastError to specify that an error has occurred.";
   I.Level = "error";
+  I.Name = "OpenV2NullWithoutSetLastError";
+  // CWE-392: Missing Report of Error Condition.
+  I.Tags = {"correctness", "reliability", "resource-dll",
+            "external/cwe/cwe-392"};
+  I.Precision = "high";
   I.Options = {{"Strict", "false"}, {"UnknownCallsClobber", "false"}};
   I.Create = [] { return std::make_unique<OpenV2NullWithoutSetLastError>(); };
   return I;
