@@ -137,6 +137,7 @@ void AnalysisContext::reportBudgetHit(const FunctionDecl *FD,
   Notification N;
   N.Lvl = Notification::Warning;
   N.Kind = "budget";
+  N.RuleId = RuleId.str();
   N.Loc = Locs.of(static_cast<const Decl *>(FD));
   N.Message = "the analysis of '" + displayName(FD) + "' for " + RuleId.str() +
               " stopped at the path budget (" +

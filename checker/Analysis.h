@@ -44,6 +44,7 @@ struct Notification {
   Location Loc;
   std::string Message;
   std::string Kind; ///< "budget", "parse-error", "timeout", "crash", ...
+  std::string RuleId; ///< the rule it concerns, if any (a budget hit)
 };
 
 struct AnalysisStats {

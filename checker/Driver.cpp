@@ -1,14 +1,17 @@
 //===- Driver.cpp - resdll-check, the command-line front door -------------===//
 //
 // resdll-check [options] <source>... [-- <compiler arguments>]
+// resdll-check merge <log.sarif>... [-o <out>] [--format=sarif|text]
 //
 // Exit status: 0 no findings; 1 findings; 2 a usage error or a file that
 // could not be analysed (wins over 1); 3 an internal error caught by crash
 // recovery. See README.md and the project's command-line reference.
 //
 //===----------------------------------------------------------------------===//
+#include "Baseline.h"
 #include "BuildPaths.h"
 #include "Config.h"
+#include "MergeCommand.h"
 #include "Rule.h"
 #include "Runner.h"
 #include "SarifEmitter.h"
@@ -45,11 +48,32 @@ int usageError(const Twine &Msg) {
 std::string plural(size_t N, StringRef One, StringRef Many) {
   return std::to_string(N) + " " + (N == 1 ? One : Many).str();
 }
+
+/// The command line as the SARIF log records it: without -j, which changes
+/// nothing in the output, so that the log is byte-identical whatever -j.
+std::vector<std::string> recordedCommandLine(int argc, char **argv) {
+  std::vector<std::string> Out;
+  bool SeenDashDash = false;
+  for (int I = 0; I < argc; ++I) {
+    StringRef A = argv[I];
+    SeenDashDash |= A == "--";
+    if (!SeenDashDash && I > 0 && A.starts_with("-j")) {
+      if (A == "-j" && I + 1 < argc)
+        ++I; // its value
+      continue;
+    }
+    Out.push_back(A.str());
+  }
+  return Out;
+}
 } // namespace
 
 int main(int argc, char **argv) {
   InitLLVM Init(argc, argv);
   CrashRecoveryContext::Enable();
+
+  if (argc > 1 && StringRef(argv[1]) == "merge")
+    return runMergeCommand(std::vector<std::string>(argv + 2, argv + argc));
 
   // Everything after "--" goes to the compiler, as with clang-tidy.
   std::vector<std::string> Args, CompilerArgs;
@@ -67,10 +91,14 @@ int main(int argc, char **argv) {
                "resdll-check"};
   App.set_help_flag("-h,--help", "Print this help and exit");
   App.footer("Usage: resdll-check [options] <source>... [-- <compiler "
-             "arguments>]\nExit status: 0 no findings, 1 findings, 2 usage "
+             "arguments>]\n       resdll-check merge <log.sarif>... [-o "
+             "<out.sarif>] [--format=sarif|text]  (see 'resdll-check merge "
+             "--help')\nExit status: 0 no findings, 1 findings (with --baseline: new "
+             "findings), 2 usage "
              "error or a file that could not be analysed, 3 internal error.");
   std::vector<std::string> Sources;
   std::string BuildPath, ChecksArg, ConfigFile, Format = "text", Output;
+  std::string BaselinePath, SourceRootArg;
   bool ListChecks = false, Strict = false, Stats = false, Version = false;
   bool NoHeaderReuse = false;
   unsigned Jobs = 0;
@@ -91,6 +119,12 @@ int main(int argc, char **argv) {
       ->check(CLI::IsMember({"text", "sarif"}));
   App.add_option("-o,--output", Output,
                  "Write findings to this file (atomically) instead of stdout");
+  App.add_option("--baseline", BaselinePath,
+                 "SARIF log of an earlier run: findings whose fingerprint is "
+                 "in it are not reported (SARIF: baselineState)");
+  App.add_option("--source-root", SourceRootArg,
+                 "Directory that SARIF artifact uris are relative to "
+                 "(%SRCROOT%); default: the current directory");
   App.add_option("-j", Jobs,
                  "Translation units analysed in parallel (default: cores)");
   App.add_flag("--stats", Stats,
@@ -113,6 +147,24 @@ int main(int argc, char **argv) {
            << RESDLL_LLVM_VERSION << ")\n";
     return ExitClean;
   }
+
+  SmallString<256> Cwd;
+  sys::fs::current_path(Cwd);
+  SmallString<256> SourceRoot(SourceRootArg.empty() ? Cwd.str()
+                                                     : StringRef(SourceRootArg));
+  sys::fs::make_absolute(Cwd, SourceRoot);
+  sys::path::remove_dots(SourceRoot, /*remove_dot_dot=*/true);
+  if (!SourceRootArg.empty() && !sys::fs::is_directory(SourceRoot))
+    return usageError("--source-root: '" + SourceRootArg +
+                      "': no such directory");
+  if (!BaselinePath.empty() && !sys::fs::is_regular_file(BaselinePath))
+    return usageError("--baseline: '" + BaselinePath +
+                      "': no such file");
+  // A baseline that cannot be used fails before the analysis, not after.
+  if (!BaselinePath.empty())
+    if (Expected<std::unique_ptr<Baseline>> B = Baseline::load(BaselinePath);
+        !B)
+      return usageError("--baseline: " + toString(B.takeError()));
 
   CommandLineSettings CL;
   if (ChecksOpt->count()) {
@@ -201,12 +253,19 @@ int main(int argc, char **argv) {
   Runner R(*DB, Configs, Opts);
   std::vector<FileResult> Results = R.run(Sources);
 
+  // Against a baseline, only new findings are reported and counted.
+  Expected<BaselineOutcome> Baselines =
+      applyBaselines(Results, BaselinePath, Cwd, SourceRoot);
+  if (!Baselines)
+    return usageError("baseline: " + toString(Baselines.takeError()));
+
   bool AnyInputError = false, AnyCrash = false;
   size_t NumFindings = 0;
   for (const FileResult &FR : Results) {
     AnyInputError |= FR.InputError;
     AnyCrash |= FR.Crashed;
-    NumFindings += FR.Findings.size();
+    for (const Finding &F : FR.Findings)
+      NumFindings += F.BaselineState != "unchanged";
     for (const Notification &N : FR.Notifications)
       emitNotification(N, FR.File, errs());
     if (Stats)
@@ -238,13 +297,18 @@ int main(int argc, char **argv) {
       errs() << "stats: header prefix not reused: " << Why << "\n";
   }
 
+  int Status = AnyCrash         ? ExitCrash
+               : AnyInputError  ? ExitInput
+               : NumFindings    ? ExitFindings
+                                : ExitClean;
   RunInfo Info;
-  Info.CommandLine.assign(argv, argv + argc);
-  SmallString<256> Cwd;
-  sys::fs::current_path(Cwd);
+  Info.CommandLine = recordedCommandLine(argc, argv);
   Info.WorkingDirectory = Cwd.str().str();
-  Info.SourceRoot = Info.WorkingDirectory;
+  Info.SourceRoot = SourceRoot.str().str();
   Info.Success = !AnyInputError && !AnyCrash;
+  Info.ExitCode = Status;
+  Info.HasBaseline = Baselines->Used;
+  Info.Absent = std::move(Baselines->Absent);
   if (Expected<std::shared_ptr<const EffectiveConfig>> C =
           Configs.forCurrentDirectory())
     Info.EnabledRules = (*C)->EnabledRules;
@@ -268,10 +332,11 @@ int main(int argc, char **argv) {
   }
 
   errs() << plural(NumFindings, "finding", "findings") << " in "
-         << plural(Results.size(), "file", "files") << "\n";
-  if (AnyCrash)
-    return ExitCrash;
-  if (AnyInputError)
-    return ExitInput;
-  return NumFindings ? ExitFindings : ExitClean;
+         << plural(Results.size(), "file", "files");
+  if (Baselines->Used)
+    errs() << " (baseline: " << Baselines->Unchanged
+           << " unchanged, not reported; " << Info.Absent.size()
+           << " absent)";
+  errs() << "\n";
+  return Status;
 }

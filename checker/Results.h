@@ -4,10 +4,14 @@
 
 #include "Analysis.h"
 #include "Finding.h"
+#include "llvm/Support/JSON.h"
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace resdll {
+
+struct EffectiveConfig;
 
 /// The outcome of analysing one translation unit.
 struct FileResult {
@@ -19,6 +23,9 @@ struct FileResult {
   double ParseSeconds = 0, AnalysisSeconds = 0;
   bool HeadersReused = false; ///< parsed against a precompiled header prefix
   AnalysisStats Stats;
+  /// The settings the file was analysed with (null if they could not be
+  /// read): the baseline of its settings file, for one.
+  std::shared_ptr<const EffectiveConfig> Config;
 };
 
 /// What the emitters need to know about the run itself.
@@ -28,6 +35,13 @@ struct RunInfo {
   std::string SourceRoot; ///< absolute; SARIF uris are relative to it
   std::vector<std::string> EnabledRules;
   bool Success = true; ///< no input error and no crash
+  int ExitCode = 0;    ///< the exit status of the run
+  /// A baseline was given: every result carries its baselineState.
+  bool HasBaseline = false;
+  /// Baseline results that this run no longer finds (baselineState absent):
+  /// SARIF results as the baseline has them, artifact locations detached
+  /// ({uri, uriBaseId}, no index).
+  std::vector<llvm::json::Object> Absent;
 };
 
 } // namespace resdll

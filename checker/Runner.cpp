@@ -324,6 +324,7 @@ FileResult Runner::analyse(const std::string &File, const ReusePlan *Plan) {
         inputError(File, toString(Config.takeError()), "config"));
     return R;
   }
+  R.Config = *Config;
   if (Commands.empty()) {
     R.InputError = true;
     R.Notifications.push_back(inputError(

@@ -17,6 +17,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "OpenV2NullWithoutSetLastError.h"
+#include "LastErrorFix.h"
 #include "Model.h"
 
 #include "clang/AST/ASTContext.h"
@@ -78,6 +79,14 @@ public:
   // Entry-point mode results.
   std::map<const ReturnStmt *, Finding> Findings;
   std::vector<const ReturnStmt *> Order;
+  // The fix (LastErrorFix.h): the entry point's error-code variables, those
+  // nonzero on every path to each null return, and for each return reported
+  // as "missing" the ones its path tested, newest first.
+  llvm::SmallVector<const DeclRefExpr *, 4> StatusVars;
+  std::map<const ReturnStmt *, llvm::SmallVector<const VarDecl *, 2>>
+      NonZeroStatus;
+  std::map<const ReturnStmt *, llvm::SmallVector<const VarDecl *, 4>>
+      FixCandidates;
   // Summary mode results.
   OpenV2NullWithoutSetLastError::Summary Sum;
   bool SawExit = false;
@@ -133,6 +142,7 @@ public:
     std::optional<int64_t> K = S.F.known(S.ReturnValue);
     if (!K || *K != 0)
       return; // not a null return on this path
+    noteNonZeroStatus(S, C);
     if (Findings.count(S.Return))
       return; // a return is reported once
     if (L.Kind == LE_Set)
@@ -150,7 +160,34 @@ public:
     report(L, S);
   }
 
+  /// The error-code variable the fix of RS may set the last error from.
+  const VarDecl *fixVariable(const ReturnStmt *RS) const {
+    auto C = FixCandidates.find(RS);
+    auto N = NonZeroStatus.find(RS);
+    if (C == FixCandidates.end() || N == NonZeroStatus.end())
+      return nullptr;
+    for (const VarDecl *V : C->second)
+      if (llvm::is_contained(N->second, V))
+        return V;
+    return N->second.size() == 1 ? N->second.front() : nullptr;
+  }
+
 private:
+  void noteNonZeroStatus(const PathState &S, PathContext &C) {
+    llvm::SmallVector<const VarDecl *, 2> Now;
+    for (const DeclRefExpr *DRE : StatusVars) {
+      SymValue V = C.eval(DRE, S);
+      std::optional<int64_t> K = S.F.known(V);
+      if (K ? *K != 0 : V.isSym() && !S.F.mayEqual(V, 0))
+        Now.push_back(cast<VarDecl>(DRE->getDecl()));
+    }
+    auto [It, New] = NonZeroStatus.try_emplace(S.Return, Now);
+    if (!New)
+      llvm::erase_if(It->second, [&](const VarDecl *V) {
+        return !llvm::is_contained(Now, V);
+      });
+  }
+
   void applyCallee(const FunctionDecl *Callee, const Stmt *Site, PathState &S,
                    PathContext &C) {
     if (!Callee)
@@ -270,7 +307,8 @@ private:
     case LE_Zero:
       B.message(Head + " after SetLastError sets the last error to "
                        "ERROR_SUCCESS");
-      B.related(L.SetSite, "the last error is set to ERROR_SUCCESS here");
+      B.related(L.SetSite, "the last error is set to ERROR_SUCCESS here",
+                "SetLastError");
       break;
     case LE_Clobbered: {
       unsigned Line = LF.of(L.SetSite).Line;
@@ -278,13 +316,17 @@ private:
                 std::to_string(Line) + " may be overwritten by " +
                 clobbererName(L.Clobberer) + " before " + Kind +
                 " returns NULL");
-      B.related(L.SetSite, setterDescription(L.SetSite));
-      B.related(L.Other, clobbererName(L.Clobberer) +
-                             " may overwrite the last error here");
+      B.related(L.SetSite, setterDescription(L.SetSite),
+                "line " + std::to_string(Line));
+      B.related(L.Other,
+                clobbererName(L.Clobberer) +
+                    " may overwrite the last error here",
+                clobbererName(L.Clobberer));
       break;
     }
     default:
       B.message(Head + " without calling SetLastError on this path");
+      FixCandidates[RS] = errorCodeVariablesTested(AC, S.T);
       break;
     }
     B.registrations(*EP);
@@ -311,6 +353,11 @@ RuleInfo OpenV2NullWithoutSetLastError::info() {
   I.Contract = "If the operation was not successful, returns NULL. Call "
                "SetLastError to specify that an error has occurred.";
   I.Level = "error";
+  I.Name = "OpenV2NullWithoutSetLastError";
+  // CWE-392: Missing Report of Error Condition.
+  I.Tags = {"correctness", "reliability", "resource-dll",
+            "external/cwe/cwe-392"};
+  I.Precision = "high";
   I.Options = {{"Strict", "false"}, {"UnknownCallsClobber", "false"}};
   I.Create = [] { return std::make_unique<OpenV2NullWithoutSetLastError>(); };
   return I;
@@ -348,13 +395,17 @@ void OpenV2NullWithoutSetLastError::check(AnalysisContext &AC,
     if (!FD || !AC.isDllFunction(FD))
       continue;
     LastErrorObserver Obs(*this, AC, &EP);
+    Obs.StatusVars = errorCodeVariables(AC, FD);
     EngineResult Res = runPathAnalysis(AC, FD, Obs);
     if (!Res.Completed) {
       AC.reportBudgetHit(FD, Id);
       continue; // no finding is guessed
     }
-    for (const ReturnStmt *RS : Obs.Order)
-      Out.push_back(std::move(Obs.Findings[RS]));
+    for (const ReturnStmt *RS : Obs.Order) {
+      Finding &F = Obs.Findings[RS];
+      addSetLastErrorFix(AC, FD, RS, Obs.fixVariable(RS), F);
+      Out.push_back(std::move(F));
+    }
   }
 }
 
