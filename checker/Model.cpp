@@ -82,6 +82,7 @@ std::string displayName(const FunctionDecl *FD) {
   llvm::raw_string_ostream OS(Name);
   PrintingPolicy PP(FD->getASTContext().getLangOpts());
   PP.SuppressTemplateArgsInCXXConstructors = true;
+  PP.SuppressUnwrittenScope = true; // no "(anonymous namespace)::"
   FD->printQualifiedName(OS, PP);
   return OS.str();
 }
@@ -264,9 +265,10 @@ const Expr *ResourceDllModel::containingRecordAddress(const Expr *E,
     const Expr *Base = ME->getBase()->IgnoreParens();
     while (const auto *Inner = dyn_cast<MemberExpr>(Base))
       Base = Inner->getBase()->IgnoreParens();
-    const ASTContext &Ctx = ME->getMemberDecl()->getASTContext();
-    if (!Base->isNullPointerConstant(const_cast<ASTContext &>(Ctx),
-                                     Expr::NPC_ValueDependentIsNotNull))
+    // (type *)0: in C a cast to a non-void pointer is no null pointer
+    // constant, so look at the integer under the casts.
+    const auto *Zero = dyn_cast<IntegerLiteral>(Base->IgnoreParenCasts());
+    if (!Zero || Zero->getValue() != 0)
       return nullptr;
     Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
   }

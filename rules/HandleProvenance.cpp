@@ -162,6 +162,32 @@ static const VarDecl *localOf(const Expr *E) {
   return VD && VD->hasLocalStorage() ? VD : nullptr;
 }
 
+/// std::make_unique<T>(args) / std::make_shared<T>(args): the constructor
+/// of T that takes as many arguments (when only one does).
+static const CXXConstructorDecl *madeByFactory(const CallExpr *CE) {
+  const FunctionDecl *Callee = CE->getDirectCallee();
+  if (!Callee || !Callee->isInStdNamespace() || !Callee->getIdentifier())
+    return nullptr;
+  StringRef Name = Callee->getName();
+  if (Name != "make_unique" && Name != "make_shared")
+    return nullptr;
+  const TemplateArgumentList *TA = Callee->getTemplateSpecializationArgs();
+  if (!TA || TA->size() < 1 || TA->get(0).getKind() != TemplateArgument::Type)
+    return nullptr;
+  const CXXRecordDecl *RD = TA->get(0).getAsType()->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return nullptr;
+  const CXXConstructorDecl *Found = nullptr;
+  for (const CXXConstructorDecl *C : RD->ctors()) {
+    if (C->isCopyOrMoveConstructor() || C->getNumParams() != CE->getNumArgs())
+      continue;
+    if (Found)
+      return nullptr; // overloaded: not guessed
+    Found = C;
+  }
+  return Found;
+}
+
 //===----------------------------------------------------------------------===//
 // Per-function facts (independent of the context)
 //===----------------------------------------------------------------------===//
@@ -334,7 +360,6 @@ private:
   Frame callFrame(const FunctionDecl *Target, const CallExpr *CE, Frame &F);
   Frame ctorFrame(const CXXConstructorDecl *Ctor,
                   llvm::ArrayRef<const Expr *> Args, HV This, Frame &F);
-  const CXXConstructorDecl *madeByFactory(const CallExpr *CE);
   void evalCaptures(const LambdaExpr *LE, Frame &F, Frame &Out);
   std::optional<int64_t> constantOf(const Expr *E);
 
@@ -559,10 +584,14 @@ HV HandleProvenance::Evaluator::readMember(const MemberExpr *ME, Frame &F) {
         V.K = HV::ForeignHandle;
         V.Site = ME->getBase();
         V.D = Base.D;
+        if (Base.OriginFn) // the object came from there
+          V.OriginFn = Base.OriginFn;
         break;
       case Tie::GlobalObject:
         V.K = HV::Global;
         V.D = Base.D;
+        if (Base.OriginFn)
+          V.OriginFn = Base.OriginFn;
         break;
       case Tie::None:
         break;
@@ -731,33 +760,6 @@ HandleProvenance::Frame HandleProvenance::Evaluator::ctorFrame(
       Proto.Params[I] = eval(Args[I], F);
   }
   return Proto;
-}
-
-/// std::make_unique<T>(args) / std::make_shared<T>(args): the constructor
-/// of T that takes as many arguments (when only one does).
-const CXXConstructorDecl *
-HandleProvenance::Evaluator::madeByFactory(const CallExpr *CE) {
-  const FunctionDecl *Callee = CE->getDirectCallee();
-  if (!Callee || !Callee->isInStdNamespace() || !Callee->getIdentifier())
-    return nullptr;
-  StringRef Name = Callee->getName();
-  if (Name != "make_unique" && Name != "make_shared")
-    return nullptr;
-  const TemplateArgumentList *TA = Callee->getTemplateSpecializationArgs();
-  if (!TA || TA->size() < 1 || TA->get(0).getKind() != TemplateArgument::Type)
-    return nullptr;
-  const CXXRecordDecl *RD = TA->get(0).getAsType()->getAsCXXRecordDecl();
-  if (!RD || !RD->hasDefinition())
-    return nullptr;
-  const CXXConstructorDecl *Found = nullptr;
-  for (const CXXConstructorDecl *C : RD->ctors()) {
-    if (C->isCopyOrMoveConstructor() || C->getNumParams() != CE->getNumArgs())
-      continue;
-    if (Found)
-      return nullptr; // overloaded: not guessed
-    Found = C;
-  }
-  return Found;
 }
 
 HV HandleProvenance::Evaluator::evalCall(const CallExpr *CE, Frame &F) {
@@ -1112,6 +1114,8 @@ public:
     return true;
   }
   bool VisitCallExpr(CallExpr *CE) {
+    if (const CXXConstructorDecl *Ctor = madeByFactory(CE))
+      Called.insert(Ctor->getCanonicalDecl());
     if (const FunctionDecl *FD = CE->getDirectCallee()) {
       Called.insert(FD->getCanonicalDecl());
       for (unsigned I = 0, N = std::min(CE->getNumArgs(), FD->getNumParams());

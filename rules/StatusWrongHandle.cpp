@@ -122,7 +122,8 @@ private:
   std::string otherDetail(const HV &V) const;
   Problem typeProblem(const Expr *Arg, HV &Detail) const;
   void hint(FindingBuilder &B) const;
-  const Expr *traceArgument(const CallbackUse &U, size_t J) const;
+  const Expr *traceArgument(const CallbackUse &U, size_t J,
+                            const Expr *Start) const;
   bool add(const Stmt *Primary, Problem P, Finding F) {
     auto Key = std::make_pair(Primary, isConstantProblem(P) ? 0 : 1);
     if (!Findings.emplace(Key, std::move(F)).second)
@@ -231,12 +232,23 @@ void Reporter::hint(FindingBuilder &B) const {
 
 /// The argument of the call at Chain[J] that carries the value down to the
 /// callback, when it is passed on parameter by parameter.
-const Expr *Reporter::traceArgument(const CallbackUse &U, size_t J) const {
-  const Expr *E = U.Call->Call->getArg(0);
+const Expr *Reporter::traceArgument(const CallbackUse &U, size_t J,
+                                    const Expr *Start) const {
+  const Expr *E = Start;
+  if (!E || !AC.parentsOf(U.Chain.back().Function).hasParent(E))
+    return nullptr; // not written in the callback's function
   for (size_t K = U.Chain.size() - 1; K >= J && K > 0; --K) {
     const ChainStep &Step = U.Chain[K];
     if (Step.Via == ChainStep::Lambda)
       continue;
+    if (isa<CXXThisExpr>(stripAll(E))) {
+      // 'this' of a member call: the object it is called on.
+      const auto *MCE = dyn_cast<CXXMemberCallExpr>(Step.Site);
+      E = MCE ? MCE->getImplicitObjectArgument() : nullptr;
+      if (!E)
+        return nullptr;
+      continue;
+    }
     const auto *DRE = dyn_cast<DeclRefExpr>(stripAll(E));
     const auto *PVD = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
     if (!PVD || PVD->getDeclContext() != Step.Function)
@@ -297,7 +309,8 @@ void Reporter::reportUse(const CallbackUse &U) {
       AtCallback ? U.Chain[Back].Function : U.Chain[J - 1].Function;
 
   // The argument as written where the finding is reported.
-  const Expr *ArgExpr = AtCallback ? CE->getArg(0) : traceArgument(U, J);
+  const Expr *ArgExpr =
+      AtCallback ? CE->getArg(0) : traceArgument(U, J, CE->getArg(0));
   Problem P = Problem::None;
   HV Detail = V;
   if (V.K == HV::Null)
@@ -379,10 +392,20 @@ void Reporter::reportUse(const CallbackUse &U) {
           "' and shared by every resource of the type";
     break;
   }
-  case Problem::Foreign:
-    Msg = "'" + Text + "' as its ResourceHandle, read through '" +
-          LF.text(V.Site) + "', an object that is not tied to this resource";
+  case Problem::Foreign: {
+    // The object, as written where the finding is reported.
+    const Expr *Obj = dyn_cast_or_null<Expr>(V.Site);
+    if (!AtCallback)
+      Obj = traceArgument(U, J, Obj);
+    std::string ObjText = Obj ? LF.text(Obj) : std::string();
+    if (Obj && ObjText.empty() && isa<CXXThisExpr>(stripAll(Obj)))
+      ObjText = "this";
+    if (ObjText.empty())
+      ObjText = LF.text(Primary);
+    Msg = "a handle read through '" + ObjText +
+          "', an object that is not tied to this resource";
     break;
+  }
   case Problem::None:
     return;
   }
@@ -494,7 +517,7 @@ void Reporter::reportOpens(const std::vector<CallbackUse> &Uses) {
     B.message(Kind + " entry point '" + displayName(E.Function) +
               "' never stores its ResourceHandle where the callbacks read it ('" +
               LF.text(First.Call->Call->getArg(0)) +
-              "', which no function of this file assigns)");
+              "', to which no function of this file assigns a handle)");
     B.finding().Primary = LF.of(static_cast<const Decl *>(Param));
     B.finding().NormalizedStatement =
         displayName(E.Function) + " " + Param->getNameAsString();
