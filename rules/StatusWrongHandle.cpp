@@ -402,7 +402,9 @@ void Reporter::reportUse(const CallbackUse &U) {
       ObjText = "this";
     if (ObjText.empty())
       ObjText = LF.text(Primary);
-    Msg = "a handle read through '" + ObjText +
+    Msg = (AtCallback ? "'" + Text + "' as its ResourceHandle, read"
+                      : std::string("a handle read")) +
+          " through '" + ObjText +
           "', an object that is not tied to this resource";
     break;
   }
@@ -427,12 +429,21 @@ void Reporter::reportUse(const CallbackUse &U) {
                            "' is assigned " + describe(FC.Sample) + " here");
   }
   if (P == Problem::Global)
-    for (const HandleStore &S : HP.stores())
-      if (S.Loc == V.D) {
-        B.related(S.Site, "'" + cast<NamedDecl>(V.D)->getNameAsString() +
-                              "' is assigned " + describe(S.Value) + " here");
-        break;
-      }
+    for (const HandleStore &S : HP.stores()) {
+      // The variable itself, or the field read from the global structure.
+      bool Direct = S.Loc == V.D;
+      bool InGlobal = V.ReadLoc && S.Loc == V.ReadLoc &&
+                      S.Base.K == HV::Object &&
+                      S.Base.T == Tie::GlobalObject && S.Base.D == V.D;
+      if (!Direct && !InGlobal)
+        continue;
+      std::string Name = cast<NamedDecl>(S.Loc)->getNameAsString();
+      if (const auto *BO = dyn_cast<BinaryOperator>(S.Site))
+        Name = LF.text(BO->getLHS());
+      B.related(S.Site, "'" + Name + "' is assigned " + describe(S.Value) +
+                            " here");
+      break;
+    }
   hint(B);
   add(Primary, P, B.take());
 }
