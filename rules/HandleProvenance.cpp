@@ -996,9 +996,11 @@ void HandleProvenance::Evaluator::startWorker(const WorkerStart &W, Frame &F) {
     if (It != P.Lambdas.end())
       evalCaptures(It->second, F, Proto);
   }
-  // The worker works for this resource when it receives an object of it.
-  auto Tied = [](const HV &V) {
-    return (V.K == HV::Object && V.T == Tie::Tied) || V.K == HV::Handle;
+  // The worker works for this resource when it receives an object of it
+  // (or memory this code allocated for it: a per-request structure).
+  auto Tied = [&](const HV &V) {
+    HV O = asObject(V, F);
+    return (O.K == HV::Object && O.T == Tie::Tied) || V.K == HV::Handle;
   };
   bool AnyTied = Tied(Proto.This) || llvm::any_of(Proto.Params, Tied) ||
                  llvm::any_of(Proto.Captures,

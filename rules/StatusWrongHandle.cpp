@@ -397,15 +397,18 @@ void Reporter::reportUse(const CallbackUse &U) {
     const Expr *Obj = dyn_cast_or_null<Expr>(V.Site);
     if (!AtCallback)
       Obj = traceArgument(U, J, Obj);
+    else if (Obj && !AC.parentsOf(PrimaryFn).hasParent(Obj))
+      Obj = nullptr; // read in a function that returned it
     std::string ObjText = Obj ? LF.text(Obj) : std::string();
     if (Obj && ObjText.empty() && isa<CXXThisExpr>(stripAll(Obj)))
       ObjText = "this";
-    if (ObjText.empty())
-      ObjText = LF.text(Primary);
-    Msg = (AtCallback ? "'" + Text + "' as its ResourceHandle, read"
-                      : std::string("a handle read")) +
-          " through '" + ObjText +
-          "', an object that is not tied to this resource";
+    Msg = AtCallback ? "'" + Text + "' as its ResourceHandle, "
+                     : std::string("a handle ");
+    Msg += ObjText.empty()
+               ? "the handle field of an object that is not tied to this "
+                 "resource"
+               : "read through '" + ObjText +
+                     "', an object that is not tied to this resource";
     break;
   }
   case Problem::None:
