@@ -102,7 +102,15 @@ const Expr *stripAll(const Expr *E) {
 class Reporter {
 public:
   Reporter(AnalysisContext &AC, HandleProvenance &HP, bool StatusOnly)
-      : AC(AC), HP(HP), LF(AC.locations()), StatusOnly(StatusOnly) {}
+      : AC(AC), HP(HP), LF(AC.locations()), StatusOnly(StatusOnly) {
+    // A V1 DLL's entry point is Open.
+    bool V1 = false, V2 = false;
+    for (const ResourceEntry &E : HP.entries()) {
+      V1 |= E.Kind == EntryKind::Open;
+      V2 |= E.Kind == EntryKind::OpenV2;
+    }
+    OpenName = V1 && !V2 ? "Open" : "OpenV2";
+  }
 
   bool wanted(CallbackKind K) const { return !StatusOnly || isStatusCallback(K); }
 
@@ -139,6 +147,7 @@ private:
   HandleProvenance &HP;
   const LocationFactory &LF;
   bool StatusOnly;
+  std::string OpenName;
   std::map<std::pair<const Stmt *, int>, Finding> Findings;
   std::vector<std::pair<const Stmt *, int>> Order;
 };
@@ -363,11 +372,11 @@ void Reporter::reportUse(const CallbackUse &U) {
     break;
   case Problem::Resid:
     Msg = "the RESID '" + Text +
-          "' instead of the ResourceHandle that OpenV2 received";
+          "' instead of the ResourceHandle that " + OpenName + " received";
     break;
   case Problem::ObjectPointer:
     Msg = "the resource object pointer '" + Text +
-          "' instead of the ResourceHandle that OpenV2 received";
+          "' instead of the ResourceHandle that " + OpenName + " received";
     break;
   case Problem::OtherHandle:
     Msg = "'" + Text + "' as its ResourceHandle, but that is ";
@@ -375,7 +384,7 @@ void Reporter::reportUse(const CallbackUse &U) {
       Msg += describe(Detail);
     else if (Detail.Why == HV::OtherField)
       Msg += otherDetail(Detail) +
-             ", which is never assigned OpenV2's ResourceHandle";
+             ", which is never assigned " + OpenName + "'s ResourceHandle";
     else if (Detail.Why == HV::EntryParam)
       Msg += otherDetail(Detail);
     else
