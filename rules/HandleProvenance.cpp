@@ -503,6 +503,7 @@ HV HandleProvenance::Evaluator::asObject(const HV &V, Frame &F) {
 }
 
 HV HandleProvenance::Evaluator::globalValue(const VarDecl *VD, Frame &F) {
+  VD = VD->getCanonicalDecl();
   HV V;
   if (isObjectType(VD->getType())) {
     V = HV::object(Tie::GlobalObject, F.FD);
@@ -826,10 +827,24 @@ void HandleProvenance::Evaluator::visit(Frame &F, ChainStep Step) {
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(F.FD)) {
     for (const CXXCtorInitializer *I : Ctor->inits()) {
       const Expr *Init = I->getInit();
-      if (!Init || !I->isWritten())
+      if (!Init || (!I->isWritten() && !I->isBaseInitializer()))
         continue;
       if (I->isBaseInitializer()) {
-        // The base part of this object.
+        // The base part of this object; an inheriting constructor ('using
+        // Base::Base') passes its own parameters on.
+        if (const auto *IE =
+                dyn_cast<CXXInheritedCtorInitExpr>(Init->IgnoreImplicit())) {
+          Frame Proto;
+          Proto.FD = definitionOf(IE->getConstructor());
+          Proto.Bound = F.Bound;
+          Proto.This = F.This;
+          Proto.Params = F.Params;
+          if (Proto.FD)
+            Proto.Params.resize(Proto.FD->getNumParams(), HV::unknown());
+          if (Frame *BF = frame(std::move(Proto)))
+            visit(*BF, {ChainStep::Call, nullptr, IE});
+          continue;
+        }
         if (const auto *CCE = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit())) {
           for (const Expr *A : CCE->arguments())
             walk(A, F);
@@ -1033,6 +1048,7 @@ void HandleProvenance::Evaluator::recordGlobalStore(const VarDecl *VD, HV V,
                                                     Frame &F) {
   if (!Recording || P.isSystem(VD))
     return;
+  VD = VD->getCanonicalDecl();
   HandleStore S{VD, V, HV::unknown(), Site, F.FD,
                 Chain.empty() ? F.FD : Chain.front().Function};
   std::vector<uintptr_t> Key{reinterpret_cast<uintptr_t>(VD),
@@ -1115,9 +1131,15 @@ public:
       escape(VD->getInit());
     return true;
   }
+  void constructs(const CXXConstructorDecl *Ctor) {
+    Called.insert(Ctor->getCanonicalDecl());
+    // 'using Base::Base': the implicit constructor calls the base's.
+    if (InheritedConstructor IC = Ctor->getInheritedConstructor())
+      Called.insert(IC.getConstructor()->getCanonicalDecl());
+  }
   bool VisitCallExpr(CallExpr *CE) {
     if (const CXXConstructorDecl *Ctor = madeByFactory(CE))
-      Called.insert(Ctor->getCanonicalDecl());
+      constructs(Ctor);
     if (const FunctionDecl *FD = CE->getDirectCallee()) {
       Called.insert(FD->getCanonicalDecl());
       for (unsigned I = 0, N = std::min(CE->getNumArgs(), FD->getNumParams());
@@ -1130,7 +1152,7 @@ public:
     return true;
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
-    Called.insert(CE->getConstructor()->getCanonicalDecl());
+    constructs(CE->getConstructor());
     return true;
   }
   bool VisitCXXConstructorDecl(CXXConstructorDecl *CD) {
