@@ -324,7 +324,6 @@ public:
       : P(P), AC(P.AC), Ctx(P.AC.ast()), M(P.M) {}
 
   // Limits: contexts per function and per pass, and the call depth.
-  static constexpr unsigned MaxContextsPerFunction = 64;
   static constexpr unsigned MaxContexts = 20000;
   static constexpr unsigned MaxDepth = 24;
 
@@ -403,10 +402,23 @@ HandleProvenance::Frame *HandleProvenance::Evaluator::frame(Frame Proto) {
     return nullptr;
   unsigned &Count = PerFunction[Proto.FD];
   if (Count >= MaxContextsPerFunction || Frames.size() >= MaxContexts) {
+    // Past the limit, every further call of the function shares one context
+    // in which nothing is known: its stores make the fields they touch
+    // unknown, and only what is wrong in any context is reported in it.
     P.BudgetHits.insert(Proto.FD);
-    return nullptr;
+    Frame Wild;
+    Wild.FD = Proto.FD;
+    Wild.Params.assign(Proto.Params.size(), HV::unknown());
+    for (const auto &C : Proto.Captures)
+      Wild.Captures.push_back({C.first, HV::unknown()});
+    Key = Wild.key();
+    auto WI = Frames.find(Key);
+    if (WI != Frames.end())
+      return InProgress.count(WI->second.get()) ? nullptr : WI->second.get();
+    Proto = std::move(Wild);
+  } else {
+    ++Count;
   }
-  ++Count;
   auto Owned = std::make_unique<Frame>(std::move(Proto));
   Frame *F = Owned.get();
   Frames.emplace(std::move(Key), std::move(Owned));
@@ -577,9 +589,11 @@ HV HandleProvenance::Evaluator::readMember(const MemberExpr *ME, Frame &F) {
       switch (Base.T) {
       case Tie::Tied:
         V.K = HV::Handle;
+        V.OriginFn = nullptr; // right wherever it goes: fewer contexts
         break;
       case Tie::Element:
         V.K = HV::ElementHandle;
+        V.OriginFn = nullptr;
         break;
       case Tie::Foreign:
         V.K = HV::ForeignHandle;

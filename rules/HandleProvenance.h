@@ -35,6 +35,7 @@
 #include "Model.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/SmallVector.h"
 #include <functional>
 #include <map>
@@ -168,6 +169,9 @@ struct ResourceEntry {
 
 class HandleProvenance {
 public:
+  /// Contexts evaluated per function before the further calls share one.
+  static constexpr unsigned MaxContextsPerFunction = 64;
+
   explicit HandleProvenance(AnalysisContext &AC);
   ~HandleProvenance();
 
@@ -191,8 +195,9 @@ public:
   }
   /// Parameters of FD that reach a callback's handle unchanged.
   const std::vector<ParamPass> &paramPasses(const clang::FunctionDecl *FD);
-  /// The context limit cut the evaluation of these functions.
-  const llvm::DenseSet<const clang::FunctionDecl *> &budgetHits() const {
+  /// Functions called in more contexts than the limit (the further calls
+  /// share one context where nothing is known), in the order seen.
+  const llvm::SetVector<const clang::FunctionDecl *> &budgetHits() const {
     return BudgetHits;
   }
 
@@ -232,7 +237,7 @@ private:
   std::vector<HandleStore> Stores;
   llvm::DenseSet<const clang::FunctionDecl *> Escapes;
   llvm::DenseMap<const clang::FunctionDecl *, std::vector<ParamPass>> Passes;
-  llvm::DenseSet<const clang::FunctionDecl *> BudgetHits;
+  llvm::SetVector<const clang::FunctionDecl *> BudgetHits;
   std::unique_ptr<Evaluator> Eval;
 };
 

@@ -693,8 +693,19 @@ void StatusWrongHandle::check(AnalysisContext &AC, std::vector<Finding> &Out) {
   for (const CallbackUse &U : Uses)
     R.reportUse(U);
   R.reportOpens(Uses);
-  for (const FunctionDecl *FD : HP.budgetHits())
-    AC.reportBudgetHit(FD, Id);
+  for (const FunctionDecl *FD : HP.budgetHits()) {
+    Notification N;
+    N.Lvl = Notification::Warning;
+    N.Kind = "budget";
+    N.Loc = AC.locations().of(static_cast<const Decl *>(FD));
+    N.Message = "the analysis of '" + displayName(FD) + "' for " +
+                std::string(Id) + " reached its limit of " +
+                std::to_string(HandleProvenance::MaxContextsPerFunction) +
+                " calling contexts; in further calls its parameters are "
+                "taken as unknown";
+    AC.notifications().push_back(std::move(N));
+    AC.stats().BudgetHits++;
+  }
   R.take(Out);
 }
 
