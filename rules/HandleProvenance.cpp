@@ -1237,7 +1237,7 @@ void HandleProvenance::prescan() {
 }
 
 void HandleProvenance::findEntries() {
-  auto Add = [&](const FunctionDecl *FD, EntryKind K, bool Registered) {
+  auto Add = [&](const FunctionDecl *FD, EntryKind K) {
     FD = definitionOf(FD);
     if (!FD || !AC.isDllFunction(FD))
       return;
@@ -1248,10 +1248,10 @@ void HandleProvenance::findEntries() {
           E.Kind = K;
         return;
       }
-    Entries.push_back({FD, K, Registered});
+    Entries.push_back({FD, K});
   };
   for (const EntryPoint &EP : M.entryPoints())
-    Add(EP.Function, EP.Kind, !EP.isFallback());
+    Add(EP.Function, EP.Kind);
   // Entry points whose table is in another file: the signature, with a RESID
   // parameter (or Open's RESOURCE_HANDLE).
   for (const FunctionDecl *FD : M.functions()) {
@@ -1265,13 +1265,13 @@ void HandleProvenance::findEntries() {
       if ((K == EntryKind::Open || K == EntryKind::OpenV2) &&
           FD->getNumParams() > 2 &&
           hasTypedef(FD->getParamDecl(2)->getType(), "RESOURCE_HANDLE"))
-        Add(FD, K, false);
+        Add(FD, K);
     if (HasResid)
-      Add(FD, Kinds.front(), false);
+      Add(FD, Kinds.front());
   }
 }
 
-void HandleProvenance::runPass(bool Final) {
+void HandleProvenance::runPass() {
   Eval->reset();
   Stores.clear();
   Escapes.clear();
@@ -1322,7 +1322,6 @@ void HandleProvenance::runPass(bool Final) {
   for (const FunctionDecl *FD : M.functions())
     if (AC.isDllFunction(FD) && !Eval->VisitedFunctions.count(FD))
       UnknownRoot(FD);
-  (void)Final;
 }
 
 void HandleProvenance::computeClasses(
@@ -1391,7 +1390,7 @@ void HandleProvenance::run(std::function<void(const CallbackUse &)> Report) {
   Eval->Report = [](const CallbackUse &) {};
   computeClasses(Classes); // no stores yet: Bottom, or Unknown if escaped
   for (int Iter = 0; Iter < 16; ++Iter) {
-    runPass(false);
+    runPass();
     llvm::DenseMap<const FieldDecl *, FieldClass> New;
     computeClasses(New);
     bool Same = New.size() == Classes.size() &&
@@ -1418,7 +1417,7 @@ void HandleProvenance::run(std::function<void(const CallbackUse &)> Report) {
     if (C.K == FieldClass::Bottom)
       C.K = FieldClass::Unknown;
   Eval->Report = std::move(Report);
-  runPass(true);
+  runPass();
   Eval->Report = [](const CallbackUse &) {};
 }
 
@@ -1440,6 +1439,7 @@ HandleProvenance::paramPasses(const FunctionDecl *FD) {
   }
   bool SavedRecording = Eval->Recording;
   Eval->Recording = false;
+  Eval->reset(); // fresh context limits; the pass results are kept here
   auto Collect = [&](const CallbackUse &U) {
     if (U.Value.K != HV::Param || U.Value.OriginFn != Def)
       return;

@@ -73,8 +73,7 @@ struct HandleValue {
     NoReason,
     EntryParam,    ///< D: a parameter of an entry point (Index: its kind)
     SystemField,   ///< D: a field of a Windows structure (hThread, ...)
-    TypedHandle,   ///< D: the HKEY/SC_HANDLE/... type
-    SystemPointer, ///< D: a Windows structure pointed to (PCLUS_WORKER)
+    TypedHandle,   ///< D: the HKEY/PCLUS_WORKER/... type or its record
     OtherField,    ///< D: a DLL field never assigned the handle
   };
   Kind K = Bottom;
@@ -161,7 +160,6 @@ struct ParamPass {
 struct ResourceEntry {
   const clang::FunctionDecl *Function = nullptr;
   EntryKind Kind = EntryKind::Open;
-  bool Registered = false; ///< false: recognised by its signature
   bool isOpen() const {
     return Kind == EntryKind::Open || Kind == EntryKind::OpenV2;
   }
@@ -216,7 +214,7 @@ private:
 
   void prescan();
   void findEntries();
-  void runPass(bool Final);
+  void runPass();
   void computeClasses(llvm::DenseMap<const clang::FieldDecl *, FieldClass> &Out);
 
   AnalysisContext &AC;

@@ -84,6 +84,14 @@ std::string nameOf(const FunctionDecl *FD) {
   return "a lambda";
 }
 
+/// A lambda (run in place or by a thread) is written inside its caller: a
+/// value it captures is reported in it, not where it is created.
+bool nested(const ChainStep &S) {
+  return S.Via == ChainStep::Lambda ||
+         (S.Via == ChainStep::Worker &&
+          HandleProvenance::isLambdaOperator(S.Function));
+}
+
 const Expr *stripAll(const Expr *E) {
   for (int Depth = 0; E && Depth < 32; ++Depth) {
     E = E->IgnoreParens();
@@ -190,7 +198,6 @@ std::string Reporter::otherDetail(const HV &V) const {
     return "the field '" + Name + "' of '" + RD->getNameAsString() + "'";
   }
   case HV::TypedHandle:
-  case HV::SystemPointer:
     return "a '" + Name + "'";
   case HV::OtherField:
     return "the field '" + Name + "'";
@@ -248,7 +255,7 @@ const Expr *Reporter::traceArgument(const CallbackUse &U, size_t J,
     return nullptr; // not written in the callback's function
   for (size_t K = U.Chain.size() - 1; K >= J && K > 0; --K) {
     const ChainStep &Step = U.Chain[K];
-    if (Step.Via == ChainStep::Lambda)
+    if (nested(Step))
       continue;
     if (isa<CXXThisExpr>(stripAll(E))) {
       // 'this' of a member call: the object it is called on.
@@ -289,17 +296,17 @@ void Reporter::reportUse(const CallbackUse &U) {
   const HV &V = U.Value;
   // Where the value became wrong: report at the call of the function in
   // which it did (the helper call that hands it over), or at the callback.
-  // A worker's context is an object, never meant as a handle: a value that
-  // crosses a worker start is reported in the worker.
+  // A worker's context is an object, never meant as a handle: an object
+  // that crosses a worker start is reported in the worker.
   size_t Back = U.Chain.size() - 1, J = Back + 1;
   if (V.OriginFn)
     for (size_t I = Back + 1; I-- > 0;)
       if (U.Chain[I].Function == V.OriginFn) {
-        for (size_t K = I + 1; K <= Back; ++K)
+        for (size_t K = I + 1; K <= Back && V.K == HV::Object; ++K)
           if (U.Chain[K].Via == ChainStep::Worker)
             I = K;
         for (size_t K = I + 1; K <= Back; ++K)
-          if (U.Chain[K].Via != ChainStep::Lambda) {
+          if (!nested(U.Chain[K])) {
             J = K;
             break;
           }
@@ -391,7 +398,9 @@ void Reporter::reportUse(const CallbackUse &U) {
       Msg += otherDetail(Detail) + ", not a resource handle";
     break;
   case Problem::Global: {
-    const auto *VD = cast<VarDecl>(V.D);
+    const auto *VD = dyn_cast_or_null<VarDecl>(V.D);
+    if (!VD)
+      return;
     Msg = "'" + Text + "' as its ResourceHandle, a handle kept in the " +
           (VD->isStaticLocal() || VD->isStaticDataMember() ||
                    VD->getStorageClass() == SC_Static
@@ -427,7 +436,7 @@ void Reporter::reportUse(const CallbackUse &U) {
   FindingBuilder B(AC, StatusWrongHandle::Id, PrimaryFn);
   B.message(Head + Msg).at(Primary);
   for (size_t K = J + 1; K <= Back; ++K)
-    if (U.Chain[K].Via != ChainStep::Lambda)
+    if (!nested(U.Chain[K]))
       B.step(U.Chain[K].Site,
              nameOf(U.Chain[K - 1].Function) + " passes it to " +
                  (U.Chain[K].Via == ChainStep::Worker ? "the worker " : "") +
