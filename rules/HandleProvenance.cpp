@@ -1108,6 +1108,7 @@ public:
   }
 
   llvm::DenseSet<const FieldDecl *> Stored, Escaped;
+  llvm::DenseSet<const RecordDecl *> ExternRecords;
   llvm::DenseSet<const FunctionDecl *> Called;
   llvm::DenseMap<const FunctionDecl *, const LambdaExpr *> Lambdas;
   llvm::DenseMap<const FunctionDecl *,
@@ -1156,6 +1157,17 @@ public:
       constructs(Ctor);
     if (const FunctionDecl *FD = CE->getDirectCallee()) {
       Called.insert(FD->getCanonicalDecl());
+      // A structure handed to (or returned by) a function of another file
+      // may be filled in there.
+      if (!definitionOf(FD) && !SM.isInSystemHeader(FD->getLocation())) {
+        auto Extern = [&](QualType T) {
+          if (const RecordDecl *RD = HandleProvenance::pointee(T))
+            ExternRecords.insert(cast<RecordDecl>(RD->getCanonicalDecl()));
+        };
+        Extern(FD->getReturnType());
+        for (const Expr *A : CE->arguments())
+          Extern(A->IgnoreParenImpCasts()->getType());
+      }
       for (unsigned I = 0, N = std::min(CE->getNumArgs(), FD->getNumParams());
            I < N; ++I) {
         QualType PT = FD->getParamDecl(I)->getType();
@@ -1222,6 +1234,7 @@ void HandleProvenance::prescan() {
   PS.TraverseDecl(AC.ast().getTranslationUnitDecl());
   StoredFields = std::move(PS.Stored);
   EscapedFields = std::move(PS.Escaped);
+  ExternRecords = std::move(PS.ExternRecords);
   Called = std::move(PS.Called);
   Lambdas = std::move(PS.Lambdas);
   Overriders = std::move(PS.Overriders);

@@ -183,9 +183,12 @@ public:
   const std::vector<ResourceEntry> &entries() const { return Entries; }
   const FieldClass &fieldClass(const clang::FieldDecl *F) const;
   const std::vector<HandleStore> &stores() const { return Stores; }
-  /// The field's address is taken or bound to a reference somewhere.
+  /// The field's address is taken or bound to a reference somewhere, or a
+  /// pointer to its structure is handed to a function of another file.
   bool fieldEscapes(const clang::FieldDecl *F) const {
-    return EscapedFields.count(F);
+    return EscapedFields.count(F) ||
+           ExternRecords.count(
+               llvm::cast<clang::RecordDecl>(F->getParent()->getCanonicalDecl()));
   }
   /// Open entry point whose handle may be stored by code outside this TU.
   bool handleEscapes(const clang::FunctionDecl *Open) const {
@@ -222,6 +225,7 @@ private:
   std::vector<ResourceEntry> Entries;
   // Pre-scan of the TU.
   llvm::DenseSet<const clang::FieldDecl *> StoredFields, EscapedFields;
+  llvm::DenseSet<const clang::RecordDecl *> ExternRecords;
   llvm::DenseSet<const clang::FunctionDecl *> Called;
   llvm::DenseMap<const clang::FunctionDecl *, const clang::LambdaExpr *> Lambdas;
   llvm::DenseSet<const clang::LambdaExpr *> ThreadLambdas;
