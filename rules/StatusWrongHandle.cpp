@@ -138,6 +138,7 @@ private:
   std::string otherDetail(const HV &V) const;
   Problem typeProblem(const Expr *Arg, HV &Detail) const;
   void hint(FindingBuilder &B) const;
+  void registrations(FindingBuilder &B, const FunctionDecl *FD) const;
   const Expr *traceArgument(const CallbackUse &U, size_t J,
                             const Expr *Start) const;
   bool add(const Stmt *Primary, Problem P, Finding F) {
@@ -228,6 +229,12 @@ Problem Reporter::typeProblem(const Expr *Arg, HV &Detail) const {
   if (const auto *TT = T->getAs<TypedefType>())
     Detail.D = TT->getDecl();
   return Problem::OtherHandle;
+}
+
+/// The registrations of the entry point the finding is in, if it is one.
+void Reporter::registrations(FindingBuilder &B, const FunctionDecl *FD) const {
+  for (const EntryPoint *EP : AC.model().entryPointsOf(FD))
+    B.registrations(*EP);
 }
 
 /// Where an Open entry point stores its ResourceHandle: the fix.
@@ -466,6 +473,7 @@ void Reporter::reportUse(const CallbackUse &U) {
       break;
     }
   hint(B);
+  registrations(B, PrimaryFn);
   add(Primary, P, B.take());
 }
 
@@ -495,6 +503,7 @@ void Reporter::reportConstant(const CallExpr *Site, const CallbackCall *CC,
                          " as the ResourceHandle here");
   }
   hint(B);
+  registrations(B, Fn);
   add(Site, P, B.take());
 }
 

@@ -38,14 +38,16 @@ DWORD WINAPI DemoOnlineV2(RESID Resource, LPHANDLE EventHandle, DWORD OnlineFlag
     if (ready == NULL) {
         return GetLastError();
     }
-    // CHECK: :[[@LINE+2]]:5: warning: LogEvent in 'DemoOnlineV2' receives 'ready' as its ResourceHandle, but that is the handle returned by 'CreateEventW' [resdll-status-wrong-handle]
+    // CHECK: :[[@LINE+3]]:5: warning: LogEvent in 'DemoOnlineV2' receives 'ready' as its ResourceHandle, but that is the handle returned by 'CreateEventW' [resdll-status-wrong-handle]
     // CHECK-NEXT: :[[@LINE-17]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'ResourceHandle' here
+    // CHECK-NEXT: :[[@LINE+29]]:5: note: 'DemoOnlineV2' is registered as the OnlineV2 entry point by the assignment to 'g_FunctionTable.V2Functions.Online'
     g_Callbacks->LogEvent(ready, LOG_INFORMATION, L"Starting.\n");
     thread = CreateThread(NULL, 0, Probe, NULL, 0, NULL);
     if (thread != NULL) {
         WaitForSingleObject(thread, INFINITE);
-        // CHECK: :[[@LINE+2]]:9: warning: LogEvent in 'DemoOnlineV2' receives 'thread' as its ResourceHandle, but that is the handle returned by 'CreateThread' [resdll-status-wrong-handle]
-        // CHECK-NEXT: :[[@LINE-23]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'ResourceHandle' here
+        // CHECK: :[[@LINE+3]]:9: warning: LogEvent in 'DemoOnlineV2' receives 'thread' as its ResourceHandle, but that is the handle returned by 'CreateThread' [resdll-status-wrong-handle]
+        // CHECK-NEXT: :[[@LINE-24]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'ResourceHandle' here
+        // CHECK-NEXT: :[[@LINE+22]]:5: note: 'DemoOnlineV2' is registered as the OnlineV2 entry point by the assignment to 'g_FunctionTable.V2Functions.Online'
         g_Callbacks->LogEvent(thread, LOG_INFORMATION, L"Probe done.\n");
         g_Callbacks->LogEvent(resource->ResourceHandle, LOG_INFORMATION, L"Probe done.\n");
         CloseHandle(thread);

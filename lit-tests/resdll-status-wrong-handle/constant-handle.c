@@ -35,15 +35,17 @@ DWORD WINAPI DemoOnlineV2(RESID Resource, LPHANDLE EventHandle, DWORD OnlineFlag
 
     ZeroMemory(&status, sizeof(status));
     status.ResourceState = ClusterResourceOnline;
-    // CHECK: :[[@LINE+2]]:5: warning: SetResourceStatusEx in 'DemoOnlineV2' receives a constant ResourceHandle ('INVALID_HANDLE_VALUE') [resdll-status-wrong-handle]
+    // CHECK: :[[@LINE+3]]:5: warning: SetResourceStatusEx in 'DemoOnlineV2' receives a constant ResourceHandle ('INVALID_HANDLE_VALUE') [resdll-status-wrong-handle]
     // CHECK-NEXT: :[[@LINE-14]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'ResourceHandle' here
+    // CHECK-NEXT: :[[@LINE+29]]:5: note: 'DemoOnlineV2' is registered as the OnlineV2 entry point by the assignment to 'g_FunctionTable.V2Functions.Online'
     g_Callbacks->SetResourceStatusEx(INVALID_HANDLE_VALUE, &status);
     if (OnlineFlags == 0) {
         handle = resource->ResourceHandle;
     }
-    // CHECK: :[[@LINE+3]]:5: warning: SetResourceStatusEx in 'DemoOnlineV2' receives a constant ResourceHandle ('handle') on this path [resdll-status-wrong-handle]
+    // CHECK: :[[@LINE+4]]:5: warning: SetResourceStatusEx in 'DemoOnlineV2' receives a constant ResourceHandle ('handle') on this path [resdll-status-wrong-handle]
     // CHECK-NEXT: :[[@LINE-4]]:9: note: 'OnlineFlags == 0' is false
-    // CHECK-NEXT: :[[@LINE-21]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'ResourceHandle' here
+    // CHECK-NEXT: :[[@LINE-22]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'ResourceHandle' here
+    // CHECK-NEXT: :[[@LINE+21]]:5: note: 'DemoOnlineV2' is registered as the OnlineV2 entry point by the assignment to 'g_FunctionTable.V2Functions.Online'
     g_Callbacks->SetResourceStatusEx(handle, &status);
     if (resource->ResourceHandle != INVALID_HANDLE_VALUE) {
         g_Callbacks->SetResourceStatusEx(resource->ResourceHandle, &status);

@@ -65,10 +65,11 @@ DWORD WINAPI DemoOnlineV2(RESID resid, LPHANDLE eventHandle, DWORD onlineFlags,
     Resource *resource = static_cast<Resource *>(resid);
     resource->reportOnline();
     std::thread(announce, resource, resource->handle).detach();
-    // CHECK: :[[@LINE+4]]:5: warning: SignalFailure (through the worker 'signalFailure') in 'DemoOnlineV2' receives 'resource->ready' as its ResourceHandle, but that is the field 'ready', which is never assigned OpenV2's ResourceHandle [resdll-status-wrong-handle]
+    // CHECK: :[[@LINE+5]]:5: warning: SignalFailure (through the worker 'signalFailure') in 'DemoOnlineV2' receives 'resource->ready' as its ResourceHandle, but that is the field 'ready', which is never assigned OpenV2's ResourceHandle [resdll-status-wrong-handle]
     // CHECK-NEXT: :[[@LINE-17]]:5: note: 'signalFailure' passes it to SignalFailure as the ResourceHandle here
     // CHECK-NEXT: :[[@LINE-52]]:61: note: 'ready' is assigned the handle returned by 'CreateEventW' here
     // CHECK-NEXT: :[[@LINE-53]]:51: note: 'DemoOpenV2' stores its ResourceHandle in the field 'handle' here
+    // CHECK-NEXT: :[[@LINE+18]]:5: note: 'DemoOnlineV2' is registered as the OnlineV2 entry point by the assignment to 'g_table.V2Functions.Online'
     std::thread(signalFailure, resource->ready).detach();
     return ERROR_SUCCESS;
 }

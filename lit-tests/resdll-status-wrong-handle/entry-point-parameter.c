@@ -34,8 +34,9 @@ DWORD WINAPI DemoOnlineV2(RESID Resource, LPHANDLE EventHandle, DWORD OnlineFlag
     *EventHandle = NULL;
     ZeroMemory(&status, sizeof(status));
     status.ResourceState = ClusterResourceOnline;
-    // CHECK: :[[@LINE+2]]:5: warning: SetResourceStatusEx in 'DemoOnlineV2' receives '*EventHandle' as its ResourceHandle, but that is the parameter 'EventHandle' of the OnlineV2 entry point 'DemoOnlineV2' [resdll-status-wrong-handle]
+    // CHECK: :[[@LINE+3]]:5: warning: SetResourceStatusEx in 'DemoOnlineV2' receives '*EventHandle' as its ResourceHandle, but that is the parameter 'EventHandle' of the OnlineV2 entry point 'DemoOnlineV2' [resdll-status-wrong-handle]
     // CHECK-NEXT: :[[@LINE-14]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'ResourceHandle' here
+    // CHECK-NEXT: :[[@LINE+19]]:5: note: 'DemoOnlineV2' is registered as the OnlineV2 entry point by the assignment to 'g_FunctionTable.V2Functions.Online'
     g_Callbacks->SetResourceStatusEx(*EventHandle, &status);
     g_Callbacks->SetResourceStatusEx(resource->ResourceHandle, &status);
     return ERROR_SUCCESS;

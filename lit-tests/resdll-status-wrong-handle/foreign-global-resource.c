@@ -51,8 +51,9 @@ DWORD WINAPI DemoOnlineV2(RESID Resource, LPHANDLE EventHandle, DWORD OnlineFlag
     PDEMO_RESOURCE resource = (PDEMO_RESOURCE)Resource;
     PDEMO_RESOURCE primary = g_Primary;
 
-    // CHECK: :[[@LINE+2]]:5: warning: LogEvent in 'DemoOnlineV2' receives 'primary->ResourceHandle' as its ResourceHandle, read through 'primary', an object that is not tied to this resource [resdll-status-wrong-handle]
+    // CHECK: :[[@LINE+3]]:5: warning: LogEvent in 'DemoOnlineV2' receives 'primary->ResourceHandle' as its ResourceHandle, read through 'primary', an object that is not tied to this resource [resdll-status-wrong-handle]
     // CHECK-NEXT: :[[@LINE-28]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'ResourceHandle' here
+    // CHECK-NEXT: :[[@LINE+19]]:5: note: 'DemoOnlineV2' is registered as the OnlineV2 entry point by the assignment to 'g_FunctionTable.V2Functions.Online'
     g_Callbacks->LogEvent(primary->ResourceHandle, LOG_INFORMATION, L"Online.\n");
     ClusWorkerCreate(&resource->Worker, OnlineThread, resource);
     return ERROR_IO_PENDING;

@@ -56,11 +56,13 @@ DWORD WINAPI DemoOnlineV2(RESID Resource, LPHANDLE EventHandle, DWORD OnlineFlag
     PDEMO_RESOURCE resource = (PDEMO_RESOURCE)Resource;
     PDEMO_RESOURCE next = CONTAINING_RECORD(resource->Link.Flink, DEMO_RESOURCE, Link);
 
-    // CHECK: :[[@LINE+2]]:5: warning: LogEvent in 'DemoOnlineV2' receives 'next->ResourceHandle' as its ResourceHandle, read through 'next', an object that is not tied to this resource [resdll-status-wrong-handle]
+    // CHECK: :[[@LINE+3]]:5: warning: LogEvent in 'DemoOnlineV2' receives 'next->ResourceHandle' as its ResourceHandle, read through 'next', an object that is not tied to this resource [resdll-status-wrong-handle]
     // CHECK-NEXT: :[[@LINE-30]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'ResourceHandle' here
+    // CHECK-NEXT: :[[@LINE+35]]:5: note: 'DemoOnlineV2' is registered as the OnlineV2 entry point by the assignment to 'g_FunctionTable.V2Functions.Online'
     g_Callbacks->LogEvent(next->ResourceHandle, LOG_INFORMATION, L"Online.\n");
-    // CHECK: :[[@LINE+2]]:5: warning: LogEvent in 'DemoOnlineV2' receives 'CONTAINING_RECORD(g_Resources.Flink, DEMO_RESOURCE, Link)...' as its ResourceHandle, read through 'CONTAINING_RECORD(g_Resources.Flink, DEMO_RESOURCE, Link)', an object that is not tied to this resource [resdll-status-wrong-handle]
-    // CHECK-NEXT: :[[@LINE-33]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'ResourceHandle' here
+    // CHECK: :[[@LINE+3]]:5: warning: LogEvent in 'DemoOnlineV2' receives 'CONTAINING_RECORD(g_Resources.Flink, DEMO_RESOURCE, Link)...' as its ResourceHandle, read through 'CONTAINING_RECORD(g_Resources.Flink, DEMO_RESOURCE, Link)', an object that is not tied to this resource [resdll-status-wrong-handle]
+    // CHECK-NEXT: :[[@LINE-34]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'ResourceHandle' here
+    // CHECK-NEXT: :[[@LINE+31]]:5: note: 'DemoOnlineV2' is registered as the OnlineV2 entry point by the assignment to 'g_FunctionTable.V2Functions.Online'
     g_Callbacks->LogEvent(CONTAINING_RECORD(g_Resources.Flink, DEMO_RESOURCE, Link)->ResourceHandle,
                           LOG_INFORMATION, L"Online.\n");
     g_Callbacks->LogEvent(resource->ResourceHandle, LOG_INFORMATION, L"Online.\n");

@@ -48,10 +48,11 @@ DWORD WINAPI DemoOnlineV2(RESID Resource, LPHANDLE EventHandle, DWORD OnlineFlag
 {
     PDEMO_RESOURCE resource = (PDEMO_RESOURCE)Resource;
     Report(resource->ResourceHandle, ClusterResourceOnline);
-    // CHECK: :[[@LINE+4]]:5: warning: SetResourceStatusEx (through 'Report') in 'DemoOnlineV2' receives 'resource->StopEvent' as its ResourceHandle, but that is the field 'StopEvent', which is never assigned OpenV2's ResourceHandle [resdll-status-wrong-handle]
+    // CHECK: :[[@LINE+5]]:5: warning: SetResourceStatusEx (through 'Report') in 'DemoOnlineV2' receives 'resource->StopEvent' as its ResourceHandle, but that is the field 'StopEvent', which is never assigned OpenV2's ResourceHandle [resdll-status-wrong-handle]
     // CHECK-NEXT: :[[@LINE-23]]:5: note: 'Report' passes it to SetResourceStatusEx as the ResourceHandle here
     // CHECK-NEXT: :[[@LINE-11]]:5: note: 'StopEvent' is assigned the handle returned by 'CreateEventW' here
     // CHECK-NEXT: :[[@LINE-13]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'ResourceHandle' here
+    // CHECK-NEXT: :[[@LINE+28]]:5: note: 'DemoOnlineV2' is registered as the OnlineV2 entry point by the assignment to 'g_FunctionTable.V2Functions.Online'
     Report(resource->StopEvent, ClusterResourceOnline);
     return ERROR_SUCCESS;
 }
@@ -60,9 +61,10 @@ DWORD WINAPI DemoOfflineV2(RESID Resource, LPCWSTR DestinationNodeName, DWORD Of
                            PBYTE InBuffer, DWORD InBufferSize, DWORD Reserved)
 {
     PDEMO_RESOURCE resource = (PDEMO_RESOURCE)Resource;
-    // CHECK: :[[@LINE+3]]:5: warning: LogEvent (through 'LogError') in 'DemoOfflineV2' receives a null ResourceHandle ('NULL') [resdll-status-wrong-handle]
-    // CHECK-NEXT: :[[@LINE-43]]:5: note: the parameter 'Handle' of 'LogError' reaches LogEvent as the ResourceHandle here
-    // CHECK-NEXT: :[[@LINE-24]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'ResourceHandle' here
+    // CHECK: :[[@LINE+4]]:5: warning: LogEvent (through 'LogError') in 'DemoOfflineV2' receives a null ResourceHandle ('NULL') [resdll-status-wrong-handle]
+    // CHECK-NEXT: :[[@LINE-44]]:5: note: the parameter 'Handle' of 'LogError' reaches LogEvent as the ResourceHandle here
+    // CHECK-NEXT: :[[@LINE-25]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'ResourceHandle' here
+    // CHECK-NEXT: :[[@LINE+16]]:5: note: 'DemoOfflineV2' is registered as the OfflineV2 entry point by the assignment to 'g_FunctionTable.V2Functions.Offline'
     LogError(NULL, L"Offline", ERROR_SUCCESS);
     LogError(resource->ResourceHandle, L"Offline", ERROR_SUCCESS);
     return ERROR_SUCCESS;

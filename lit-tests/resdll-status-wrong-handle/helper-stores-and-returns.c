@@ -59,12 +59,14 @@ DWORD WINAPI DemoOnlineV2(RESID Resource, LPHANDLE EventHandle, DWORD OnlineFlag
 
     g_Callbacks->LogEvent(copy, LOG_INFORMATION, L"Online.\n");
     g_Callbacks->LogEvent(HandleOf((PDEMO_RESOURCE)Resource), LOG_INFORMATION, L"Online.\n");
-    // CHECK: :[[@LINE+3]]:5: warning: LogEvent in 'DemoOnlineV2' receives 'EventOf(resource)' as its ResourceHandle, but that is the field 'Event', which is never assigned OpenV2's ResourceHandle [resdll-status-wrong-handle]
+    // CHECK: :[[@LINE+4]]:5: warning: LogEvent in 'DemoOnlineV2' receives 'EventOf(resource)' as its ResourceHandle, but that is the field 'Event', which is never assigned OpenV2's ResourceHandle [resdll-status-wrong-handle]
     // CHECK-NEXT: :[[@LINE-37]]:5: note: 'Event' is assigned the handle returned by 'CreateEventW' here
     // CHECK-NEXT: :[[@LINE-39]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'Handle' here
+    // CHECK-NEXT: :[[@LINE+22]]:5: note: 'DemoOnlineV2' is registered as the OnlineV2 entry point by the assignment to 'g_FunctionTable.V2Functions.Online'
     g_Callbacks->LogEvent(EventOf(resource), LOG_INFORMATION, L"Online.\n");
-    // CHECK: :[[@LINE+2]]:5: warning: LogEvent in 'DemoOnlineV2' receives 'HandleOf(g_Primary)' as its ResourceHandle, the handle field of an object that is not tied to this resource [resdll-status-wrong-handle]
-    // CHECK-NEXT: :[[@LINE-42]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'Handle' here
+    // CHECK: :[[@LINE+3]]:5: warning: LogEvent in 'DemoOnlineV2' receives 'HandleOf(g_Primary)' as its ResourceHandle, the handle field of an object that is not tied to this resource [resdll-status-wrong-handle]
+    // CHECK-NEXT: :[[@LINE-43]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'Handle' here
+    // CHECK-NEXT: :[[@LINE+18]]:5: note: 'DemoOnlineV2' is registered as the OnlineV2 entry point by the assignment to 'g_FunctionTable.V2Functions.Online'
     g_Callbacks->LogEvent(HandleOf(g_Primary), LOG_INFORMATION, L"Online.\n");
     return ERROR_SUCCESS;
 }

@@ -35,9 +35,10 @@ DWORD WINAPI DemoOnlineV2(RESID Resource, LPHANDLE EventHandle, DWORD OnlineFlag
 {
     PDEMO_RESOURCE resource = (PDEMO_RESOURCE)Resource;
     resource->Monitor->SetResourceLockedMode(resource->ResourceHandle, TRUE, 1);
-    // CHECK: :[[@LINE+3]]:5: warning: SetResourceLockedMode in 'DemoOnlineV2' receives 'resource->StopEvent' as its ResourceHandle, but that is the field 'StopEvent', which is never assigned OpenV2's ResourceHandle [resdll-status-wrong-handle]
+    // CHECK: :[[@LINE+4]]:5: warning: SetResourceLockedMode in 'DemoOnlineV2' receives 'resource->StopEvent' as its ResourceHandle, but that is the field 'StopEvent', which is never assigned OpenV2's ResourceHandle [resdll-status-wrong-handle]
     // CHECK-NEXT: :[[@LINE-10]]:5: note: 'StopEvent' is assigned the handle returned by 'CreateEventW' here
     // CHECK-NEXT: :[[@LINE-13]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'ResourceHandle' here
+    // CHECK-NEXT: :[[@LINE+32]]:5: note: 'DemoOnlineV2' is registered as the OnlineV2 entry point by the assignment to 'g_FunctionTable.V2Functions.Online'
     resource->Monitor->SetResourceLockedMode(resource->StopEvent, FALSE, 0);
     return ERROR_SUCCESS;
 }
@@ -46,9 +47,11 @@ BOOL WINAPI DemoIsAlive(RESID Resource)
 {
     PDEMO_RESOURCE resource = (PDEMO_RESOURCE)Resource;
     if (WaitForSingleObject(resource->StopEvent, 0) == WAIT_OBJECT_0) {
-        // CHECK: :[[@LINE+3]]:9: warning: SignalFailure in 'DemoIsAlive' receives 'resource->StopEvent' as its ResourceHandle, but that is the field 'StopEvent', which is never assigned OpenV2's ResourceHandle [resdll-status-wrong-handle]
-        // CHECK-NEXT: :[[@LINE-21]]:5: note: 'StopEvent' is assigned the handle returned by 'CreateEventW' here
-        // CHECK-NEXT: :[[@LINE-24]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'ResourceHandle' here
+        // CHECK: :[[@LINE+5]]:9: warning: SignalFailure in 'DemoIsAlive' receives 'resource->StopEvent' as its ResourceHandle, but that is the field 'StopEvent', which is never assigned OpenV2's ResourceHandle [resdll-status-wrong-handle]
+        // CHECK-NEXT: :[[@LINE-22]]:5: note: 'StopEvent' is assigned the handle returned by 'CreateEventW' here
+        // CHECK-NEXT: :[[@LINE-25]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'ResourceHandle' here
+        // CHECK-NEXT: :[[@LINE+20]]:5: note: 'DemoIsAlive' is registered as the LooksAlive entry point by the assignment to 'g_FunctionTable.V2Functions.LooksAlive'
+        // CHECK-NEXT: :[[@LINE+19]]:5: note: 'DemoIsAlive' is registered as the IsAlive entry point by the assignment to 'g_FunctionTable.V2Functions.IsAlive'
         resource->Monitor->SignalFailure(resource->StopEvent, FALSE, ERROR_NOT_READY);
         resource->Monitor->SignalFailure(resource->ResourceHandle, FALSE, ERROR_NOT_READY);
         return FALSE;

@@ -38,8 +38,9 @@ DWORD WINAPI DemoResourceTypeControl(LPCWSTR ResourceTypeName, DWORD ControlCode
     PDEMO_RESOURCE resource;
 
     if (ControlCode != CLUSCTL_RESOURCE_TYPE_STARTING_PHASE2) {
-        // CHECK: :[[@LINE+2]]:9: warning: LogEvent in 'DemoResourceTypeControl' receives a null ResourceHandle ('NULL') [resdll-status-wrong-handle]
+        // CHECK: :[[@LINE+3]]:9: warning: LogEvent in 'DemoResourceTypeControl' receives a null ResourceHandle ('NULL') [resdll-status-wrong-handle]
         // CHECK-NEXT: :[[@LINE-15]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'ResourceHandle' here
+        // CHECK-NEXT: :[[@LINE+27]]:5: note: 'DemoResourceTypeControl' is registered as the ResourceTypeControl entry point by the assignment to 'g_FunctionTable.V2Functions.ResourceTypeControl'
         g_LogEvent(NULL, LOG_INFORMATION, L"Type control %1!u!.\n", ControlCode);
         return ERROR_INVALID_FUNCTION;
     }
@@ -64,7 +65,7 @@ DWORD WINAPI StartupEx(LPCWSTR ResourceType, DWORD MinVersionSupported,
 {
     g_LogEvent = MonitorCallbackFunctions->LogEvent;
     // CHECK: :[[@LINE+2]]:5: warning: LogEvent in 'StartupEx' receives a null ResourceHandle ('NULL') [resdll-status-wrong-handle]
-    // CHECK-NEXT: :[[@LINE-40]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'ResourceHandle' here
+    // CHECK-NEXT: :[[@LINE-41]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'ResourceHandle' here
     g_LogEvent(NULL, LOG_INFORMATION, L"Starting %1!ws!.\n", ResourceType);
     CLRES_V2_FUNCTION_TABLE_SET(g_FunctionTable, CLRES_VERSION_V2_00, Demo,
                                 NULL, NULL, NULL, DemoResourceTypeControl,
@@ -77,7 +78,7 @@ BOOL WINAPI DllMain(HINSTANCE Instance, DWORD Reason, LPVOID Reserved)
 {
     if (Reason == DLL_PROCESS_DETACH && g_LogEvent != NULL) {
         // CHECK: :[[@LINE+2]]:9: warning: LogEvent in 'DllMain' receives a null ResourceHandle ('(RESOURCE_HANDLE)0') [resdll-status-wrong-handle]
-        // CHECK-NEXT: :[[@LINE-53]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'ResourceHandle' here
+        // CHECK-NEXT: :[[@LINE-54]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'ResourceHandle' here
         g_LogEvent((RESOURCE_HANDLE)0, LOG_INFORMATION, L"Unloading.\n");
     }
     return TRUE;

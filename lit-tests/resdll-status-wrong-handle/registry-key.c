@@ -28,16 +28,18 @@ RESID WINAPI DemoOpenV2(LPCWSTR ResourceName, HKEY ResourceKey,
     status = ClusterRegOpenKey(ResourceKey, L"Parameters", KEY_READ,
                                &resource->ParametersKey);
     if (status != ERROR_SUCCESS) {
-        // CHECK: :[[@LINE+2]]:9: warning: LogEvent in 'DemoOpenV2' receives 'ResourceKey' as its ResourceHandle, but that is a 'HKEY', not a resource handle [resdll-status-wrong-handle]
+        // CHECK: :[[@LINE+3]]:9: warning: LogEvent in 'DemoOpenV2' receives 'ResourceKey' as its ResourceHandle, but that is a 'HKEY', not a resource handle [resdll-status-wrong-handle]
         // CHECK-NEXT: :[[@LINE-5]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'ResourceHandle' here
+        // CHECK-NEXT: :[[@LINE+30]]:5: note: 'DemoOpenV2' is registered as the OpenV2 entry point by the assignment to 'g_FunctionTable.V2Functions.Open'
         g_Callbacks->LogEvent(ResourceKey, LOG_ERROR, L"No parameters: %1!u!\n", status);
         g_Callbacks->LogEvent(ResourceHandle, LOG_ERROR, L"No parameters: %1!u!\n", status);
         LocalFree(resource);
         SetLastError(status);
         return NULL;
     }
-    // CHECK: :[[@LINE+2]]:5: warning: LogEvent in 'DemoOpenV2' receives '(RESOURCE_HANDLE)resource->ParametersKey' as its ResourceHandle, but that is a 'HKEY', not a resource handle [resdll-status-wrong-handle]
-    // CHECK-NEXT: :[[@LINE-13]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'ResourceHandle' here
+    // CHECK: :[[@LINE+3]]:5: warning: LogEvent in 'DemoOpenV2' receives '(RESOURCE_HANDLE)resource->ParametersKey' as its ResourceHandle, but that is a 'HKEY', not a resource handle [resdll-status-wrong-handle]
+    // CHECK-NEXT: :[[@LINE-14]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'ResourceHandle' here
+    // CHECK-NEXT: :[[@LINE+21]]:5: note: 'DemoOpenV2' is registered as the OpenV2 entry point by the assignment to 'g_FunctionTable.V2Functions.Open'
     g_Callbacks->LogEvent((RESOURCE_HANDLE)resource->ParametersKey, LOG_INFORMATION,
                           L"Opened.\n");
     return (RESID)resource;

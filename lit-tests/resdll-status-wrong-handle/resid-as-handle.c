@@ -32,8 +32,9 @@ DWORD WINAPI DemoOnlineV2(RESID Resource, LPHANDLE EventHandle, DWORD OnlineFlag
 
     ZeroMemory(&status, sizeof(status));
     status.ResourceState = ClusterResourceOnline;
-    // CHECK: :[[@LINE+2]]:5: warning: SetResourceStatusEx in 'DemoOnlineV2' receives the RESID 'Resource' instead of the ResourceHandle that OpenV2 received [resdll-status-wrong-handle]
+    // CHECK: :[[@LINE+3]]:5: warning: SetResourceStatusEx in 'DemoOnlineV2' receives the RESID 'Resource' instead of the ResourceHandle that OpenV2 received [resdll-status-wrong-handle]
     // CHECK-NEXT: :[[@LINE-12]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'ResourceHandle' here
+    // CHECK-NEXT: :[[@LINE+26]]:5: note: 'DemoOnlineV2' is registered as the OnlineV2 entry point by the assignment to 'g_FunctionTable.V2Functions.Online'
     g_Callbacks->SetResourceStatusEx(Resource, &status);
     g_Callbacks->SetResourceStatusEx(((PDEMO_RESOURCE)Resource)->ResourceHandle, &status);
     return ERROR_SUCCESS;
@@ -42,8 +43,9 @@ DWORD WINAPI DemoOnlineV2(RESID Resource, LPHANDLE EventHandle, DWORD OnlineFlag
 DWORD WINAPI DemoOfflineV2(RESID Resource, LPCWSTR DestinationNodeName, DWORD OfflineFlags,
                            PBYTE InBuffer, DWORD InBufferSize, DWORD Reserved)
 {
-    // CHECK: :[[@LINE+2]]:5: warning: LogEvent in 'DemoOfflineV2' receives the RESID '(RESOURCE_HANDLE)Resource' instead of the ResourceHandle that OpenV2 received [resdll-status-wrong-handle]
-    // CHECK-NEXT: :[[@LINE-22]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'ResourceHandle' here
+    // CHECK: :[[@LINE+3]]:5: warning: LogEvent in 'DemoOfflineV2' receives the RESID '(RESOURCE_HANDLE)Resource' instead of the ResourceHandle that OpenV2 received [resdll-status-wrong-handle]
+    // CHECK-NEXT: :[[@LINE-23]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'ResourceHandle' here
+    // CHECK-NEXT: :[[@LINE+15]]:5: note: 'DemoOfflineV2' is registered as the OfflineV2 entry point by the assignment to 'g_FunctionTable.V2Functions.Offline'
     g_Callbacks->LogEvent((RESOURCE_HANDLE)Resource, LOG_INFORMATION, L"Offline.\n");
     return ERROR_SUCCESS;
 }

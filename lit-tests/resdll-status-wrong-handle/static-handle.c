@@ -56,9 +56,10 @@ DWORD WINAPI DemoOnlineV2(RESID Resource, LPHANDLE EventHandle, DWORD OnlineFlag
 DWORD WINAPI DemoOfflineV2(RESID Resource, LPCWSTR DestinationNodeName, DWORD OfflineFlags,
                            PBYTE InBuffer, DWORD InBufferSize, DWORD Reserved)
 {
-    // CHECK: :[[@LINE+3]]:5: warning: LogEvent in 'DemoOfflineV2' receives 'g_State.LastHandle' as its ResourceHandle, a handle kept in the static variable 'g_State' and shared by every resource of the type [resdll-status-wrong-handle]
+    // CHECK: :[[@LINE+4]]:5: warning: LogEvent in 'DemoOfflineV2' receives 'g_State.LastHandle' as its ResourceHandle, a handle kept in the static variable 'g_State' and shared by every resource of the type [resdll-status-wrong-handle]
     // CHECK-NEXT: :[[@LINE-16]]:5: note: 'g_State.LastHandle' is assigned the ResourceHandle here
     // CHECK-NEXT: :[[@LINE-18]]:5: note: 'DemoOpenV2' stores its ResourceHandle in the field 'ResourceHandle' here
+    // CHECK-NEXT: :[[@LINE+15]]:5: note: 'DemoOfflineV2' is registered as the OfflineV2 entry point by the assignment to 'g_FunctionTable.V2Functions.Offline'
     g_Callbacks->LogEvent(g_State.LastHandle, LOG_INFORMATION, L"Offline.\n");
     return ERROR_SUCCESS;
 }
