@@ -325,6 +325,7 @@ public:
 
   // Limits: contexts per function and per pass, and the call depth.
   static constexpr unsigned MaxContexts = 20000;
+  static constexpr unsigned MaxChain = 64; ///< nested calls followed
   static constexpr unsigned MaxDepth = 24;
 
   void reset() {
@@ -832,7 +833,7 @@ void HandleProvenance::Evaluator::evalCaptures(const LambdaExpr *LE, Frame &F,
 //===----------------------------------------------------------------------===//
 
 void HandleProvenance::Evaluator::visit(Frame &F, ChainStep Step) {
-  if (F.Visited)
+  if (F.Visited || Chain.size() >= MaxChain)
     return;
   F.Visited = true;
   VisitedFunctions.insert(F.FD);
