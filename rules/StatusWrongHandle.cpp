@@ -141,6 +141,7 @@ private:
   void registrations(FindingBuilder &B, const FunctionDecl *FD) const;
   const Expr *traceArgument(const CallbackUse &U, size_t J,
                             const Expr *Start) const;
+  const Expr *bindingOf(const Stmt *Site, int Param) const;
   bool add(const Stmt *Primary, Problem P, Finding F) {
     auto Key = std::make_pair(Primary, isConstantProblem(P) ? 0 : 1);
     if (!Findings.emplace(Key, std::move(F)).second)
@@ -253,6 +254,16 @@ void Reporter::hint(FindingBuilder &B) const {
   }
 }
 
+/// What the worker started at Site receives in its parameter Param.
+const Expr *Reporter::bindingOf(const Stmt *Site, int Param) const {
+  for (const WorkerStart &W : AC.model().workerStarts())
+    if (W.Site == Site)
+      for (const WorkerBinding &B : W.Bindings)
+        if (B.Param == Param)
+          return B.Arg;
+  return nullptr;
+}
+
 /// The argument of the call at Chain[J] that carries the value down to the
 /// callback, when it is passed on parameter by parameter.
 const Expr *Reporter::traceArgument(const CallbackUse &U, size_t J,
@@ -265,9 +276,12 @@ const Expr *Reporter::traceArgument(const CallbackUse &U, size_t J,
     if (nested(Step))
       continue;
     if (isa<CXXThisExpr>(stripAll(E))) {
-      // 'this' of a member call: the object it is called on.
+      // 'this' of a member call: the object it is called on (for a thread
+      // on a member function, the object std::thread is given).
       const auto *MCE = dyn_cast<CXXMemberCallExpr>(Step.Site);
       E = MCE ? MCE->getImplicitObjectArgument() : nullptr;
+      if (Step.Via == ChainStep::Worker)
+        E = bindingOf(Step.Site, WorkerBinding::ThisParam);
       if (!E)
         return nullptr;
       continue;
@@ -284,11 +298,7 @@ const Expr *Reporter::traceArgument(const CallbackUse &U, size_t J,
       else if (const auto *CCE = dyn_cast<CXXConstructExpr>(Step.Site))
         E = Index < CCE->getNumArgs() ? CCE->getArg(Index) : nullptr;
     } else {
-      for (const WorkerStart &W : AC.model().workerStarts())
-        if (W.Site == Step.Site)
-          for (const WorkerBinding &B : W.Bindings)
-            if (B.Param == int(Index))
-              E = B.Arg;
+      E = bindingOf(Step.Site, int(Index));
     }
     if (!E)
       return nullptr;
