@@ -82,6 +82,7 @@ std::string displayName(const FunctionDecl *FD) {
   llvm::raw_string_ostream OS(Name);
   PrintingPolicy PP(FD->getASTContext().getLangOpts());
   PP.SuppressTemplateArgsInCXXConstructors = true;
+  PP.SuppressUnwrittenScope = true; // no "(anonymous namespace)::"
   FD->printQualifiedName(OS, PP);
   return OS.str();
 }
@@ -231,6 +232,70 @@ const FunctionDecl *ResourceDllModel::resolveFunction(const Expr *E) {
   return nullptr;
 }
 
+const Expr *ResourceDllModel::containingRecordAddress(const Expr *E,
+                                                      const FieldDecl **Member) {
+  // winnt.h: ((type *)((PCHAR)(address) - (ULONG_PTR)(&((type *)0)->field)))
+  if (!E)
+    return nullptr;
+  const auto *Cast = dyn_cast<CastExpr>(E->IgnoreParens());
+  if (!Cast || !Cast->getType()->isPointerType())
+    return nullptr;
+  const auto *Sub =
+      dyn_cast<BinaryOperator>(Cast->getSubExpr()->IgnoreParenImpCasts());
+  if (!Sub || Sub->getOpcode() != BO_Sub ||
+      !Sub->getLHS()->getType()->isPointerType() ||
+      !Sub->getRHS()->getType()->isIntegerType())
+    return nullptr;
+  const Expr *Offset = Sub->getRHS()->IgnoreParenCasts();
+  const FieldDecl *Field = nullptr;
+  if (const auto *OE = dyn_cast<OffsetOfExpr>(Offset)) {
+    // offsetof(type, field) / FIELD_OFFSET(type, field)
+    for (unsigned I = OE->getNumComponents(); I-- > 0;)
+      if (OE->getComponent(I).getKind() == OffsetOfNode::Field) {
+        Field = OE->getComponent(I).getField();
+        break;
+      }
+  } else if (const auto *UO = dyn_cast<UnaryOperator>(Offset)) {
+    // &((type *)0)->field
+    const auto *ME = UO->getOpcode() == UO_AddrOf
+                         ? dyn_cast<MemberExpr>(UO->getSubExpr()->IgnoreParens())
+                         : nullptr;
+    if (!ME)
+      return nullptr;
+    const Expr *Base = ME->getBase()->IgnoreParens();
+    while (const auto *Inner = dyn_cast<MemberExpr>(Base))
+      Base = Inner->getBase()->IgnoreParens();
+    // (type *)0: in C a cast to a non-void pointer is no null pointer
+    // constant, so look at the integer under the casts.
+    const auto *Zero = dyn_cast<IntegerLiteral>(Base->IgnoreParenCasts());
+    if (!Zero || Zero->getValue() != 0)
+      return nullptr;
+    Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+  }
+  if (!Field)
+    return nullptr;
+  if (Member)
+    *Member = Field;
+  return Sub->getLHS()->IgnoreParenCasts();
+}
+
+std::vector<EntryKind>
+ResourceDllModel::entryKindsOfSignature(const FunctionDecl *FD) {
+  std::vector<EntryKind> Out;
+  if (!FD)
+    return Out;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    if (MD->isInstance())
+      return Out; // an entry point is a plain function pointer
+  ASTContext &Ctx = FD->getASTContext();
+  const FunctionType *FT = FD->getType()->getAs<FunctionType>();
+  for (int K = int(EntryKind::Open); K <= int(EntryKind::StartupEx); ++K)
+    if (sameShape(Ctx, FT,
+                  canonicalFunctionOfTypedef(Ctx, entryKindTypedef(EntryKind(K)))))
+      Out.push_back(EntryKind(K));
+  return Out;
+}
+
 const CallbackCall *ResourceDllModel::callbackAt(const CallExpr *CE) const {
   auto It = CallbackIndex.find(CE);
   return It == CallbackIndex.end() ? nullptr : &Callbacks[It->second];
@@ -369,6 +434,17 @@ public:
       else if (CE->getNumArgs() >= 2)
         W.Context = CE->getArg(1);
       W.Creator = currentFunction();
+      // std::thread(f, args...) calls f(args...); a member function gets
+      // its object first.
+      unsigned First = 1;
+      if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(W.Routine))
+        if (MD->isInstance() && !MD->getParent()->isLambda() &&
+            CE->getNumArgs() >= 2) {
+          W.Bindings.push_back({WorkerBinding::ThisParam, CE->getArg(1)});
+          First = 2;
+        }
+      for (unsigned I = First; I < CE->getNumArgs(); ++I)
+        W.Bindings.push_back({int(I - First), CE->getArg(I)});
       if (W.Routine)
         M.Workers.push_back(W);
     }
@@ -501,8 +577,47 @@ private:
     if (AF->ContextArg && *AF->ContextArg < CE->getNumArgs())
       W.Context = CE->getArg(*AF->ContextArg);
     W.Creator = currentFunction();
+    bindWorkerParameters(CE, *AF, W);
     if (W.Routine)
       M.Workers.push_back(W);
+  }
+
+  /// Which routine parameter receives which argument of the creation call,
+  /// from the routine's prototype in the API's declaration: its first
+  /// 'void *' parameter is the context; a pointer parameter whose type is
+  /// also the type of one of the API's own parameters (PCLUS_WORKER for
+  /// ClusWorkerCreate) receives that argument.
+  void bindWorkerParameters(const CallExpr *CE, const ApiFunction &AF,
+                            WorkerStart &W) {
+    const FunctionDecl *ApiFD = CE->getDirectCallee();
+    if (!ApiFD || *AF.RoutineArg >= ApiFD->getNumParams())
+      return;
+    const FunctionProtoType *Proto = nullptr;
+    if (const auto *PT = ApiFD->getParamDecl(*AF.RoutineArg)
+                             ->getType()
+                             ->getAs<PointerType>())
+      Proto = PT->getPointeeType()->getAs<FunctionProtoType>();
+    if (!Proto)
+      return;
+    bool ContextBound = false;
+    for (unsigned J = 0; J < Proto->getNumParams(); ++J) {
+      QualType PJ = Proto->getParamType(J).getCanonicalType();
+      if (!PJ->isPointerType())
+        continue;
+      if (PJ->getPointeeType()->isVoidType()) {
+        if (!ContextBound && W.Context)
+          W.Bindings.push_back({int(J), W.Context});
+        ContextBound = true;
+        continue;
+      }
+      for (unsigned K = 0, N = std::min(ApiFD->getNumParams(), CE->getNumArgs());
+           K < N; ++K)
+        if (K != *AF.RoutineArg &&
+            ApiFD->getParamDecl(K)->getType().getCanonicalType() == PJ) {
+          W.Bindings.push_back({int(J), CE->getArg(K)});
+          break;
+        }
+    }
   }
 
   /// The documented fallback: when this TU registers no Open/OpenV2, a
