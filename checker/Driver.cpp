@@ -72,6 +72,7 @@ int main(int argc, char **argv) {
   std::vector<std::string> Sources;
   std::string BuildPath, ChecksArg, ConfigFile, Format = "text", Output;
   bool ListChecks = false, Strict = false, Stats = false, Version = false;
+  bool DumpModel = false;
   unsigned Jobs = 0;
   App.add_option("sources", Sources, "Source files to check");
   App.add_option("-p", BuildPath,
@@ -95,6 +96,9 @@ int main(int argc, char **argv) {
   App.add_flag("--stats", Stats,
                "Per-file time, functions analysed and budget hits, to stderr");
   App.add_flag("--version", Version, "Print the version and exit");
+  // Development aid, not in --help: what the model recognised, per file, on
+  // stdout before the findings.
+  App.add_flag("--debug-dump-model", DumpModel)->group("");
   try {
     std::vector<std::string> Reversed(Args.rbegin(), Args.rend());
     App.parse(Reversed);
@@ -174,6 +178,7 @@ int main(int argc, char **argv) {
   RunnerOptions Opts;
   Opts.Jobs = Jobs ? Jobs : std::max(1u, hardware_concurrency().compute_thread_count());
   Opts.Paths = findToolPaths(argv[0], reinterpret_cast<void *>(&main));
+  Opts.DumpModel = DumpModel;
   bool ShowProgress = sys::Process::StandardErrIsDisplayed();
   if (ShowProgress)
     Opts.Progress = [](size_t Done, size_t Total, StringRef File) {
@@ -188,6 +193,11 @@ int main(int argc, char **argv) {
 
   bool AnyInputError = false, AnyCrash = false;
   size_t NumFindings = 0;
+  if (DumpModel) {
+    for (const FileResult &FR : Results)
+      outs() << FR.ModelDump;
+    outs().flush();
+  }
   for (const FileResult &FR : Results) {
     AnyInputError |= FR.InputError;
     AnyCrash |= FR.Crashed;

@@ -342,6 +342,74 @@ const Expr *stripValueCasts(const Expr *E) {
   return E;
 }
 
+bool PathContext::isValueBranch(const Stmt *Term) {
+  if (isa<AbstractConditionalOperator>(Term))
+    return true;
+  const auto *BO = dyn_cast<BinaryOperator>(Term);
+  if (!BO || !BO->isLogicalOp())
+    return false;
+  // Walk up through what only passes the truth value on; a branch condition
+  // there decomposes the operator itself, so the value is not needed.
+  ParentMap &PM = AC.parentsOf(FD);
+  const Stmt *Cur = BO;
+  for (int Depth = 0; Depth < 32; ++Depth) {
+    const Stmt *P = PM.getParent(Cur);
+    if (!P)
+      return true;
+    if (isa<ParenExpr>(P) || isa<ImplicitCastExpr>(P) ||
+        isa<ExprWithCleanups>(P)) {
+      Cur = P;
+      continue;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(P))
+      if (UO->getOpcode() == UO_LNot) {
+        Cur = P;
+        continue;
+      }
+    if (const auto *Outer = dyn_cast<BinaryOperator>(P))
+      if (Outer->isLogicalOp()) {
+        Cur = P;
+        continue;
+      }
+    auto IsCond = [&](const Stmt *Cond) { return Cond == Cur; };
+    if (const auto *If = dyn_cast<IfStmt>(P))
+      return !IsCond(If->getCond());
+    if (const auto *W = dyn_cast<WhileStmt>(P))
+      return !IsCond(W->getCond());
+    if (const auto *D = dyn_cast<DoStmt>(P))
+      return !IsCond(D->getCond());
+    if (const auto *F = dyn_cast<ForStmt>(P))
+      return !IsCond(F->getCond());
+    if (const auto *CO = dyn_cast<AbstractConditionalOperator>(P))
+      return !IsCond(CO->getCond());
+    return true;
+  }
+  return true;
+}
+
+void PathContext::recordBranch(const Stmt *Term, bool Taken, PathState &S) {
+  S.F.bind(Term, SymValue::constant(Taken));
+}
+
+std::optional<bool> PathContext::branchTaken(const Stmt *Term,
+                                             const PathState &S) const {
+  if (!S.F.isBound(Term))
+    return std::nullopt;
+  SymValue V = S.F.lookup(Term, 0);
+  if (!V.isConst())
+    return std::nullopt; // joined paths disagreed
+  return V.C != 0;
+}
+
+std::optional<bool> PathContext::truthOf(const Expr *E, const PathState &S) {
+  SymValue V = eval(E, S);
+  if (std::optional<int64_t> K = S.F.known(V))
+    return *K != 0;
+  if (V.isSym() && !S.F.mayEqual(V, 0))
+    return true;
+  return std::nullopt;
+}
+
 SymValue PathContext::eval(const Expr *E, const PathState &S) {
   if (!E)
     return SymValue::unknown();
@@ -376,11 +444,35 @@ SymValue PathContext::eval(const Expr *E, const PathState &S) {
   }
   if (isa<CallExpr>(E))
     return SymValue::symbol(symbolFor(E));
+  if (const auto *OVE = dyn_cast<OpaqueValueExpr>(E))
+    return eval(OVE->getSourceExpr(), S);
+  if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E)) {
+    // The arm the path took was recorded at the branch (see propagate).
+    std::optional<bool> Arm = branchTaken(CO, S);
+    if (!Arm)
+      Arm = truthOf(CO->getCond(), S);
+    if (Arm)
+      return eval(*Arm ? CO->getTrueExpr() : CO->getFalseExpr(), S);
+    SymValue T = eval(CO->getTrueExpr(), S), F = eval(CO->getFalseExpr(), S);
+    return T == F ? T : SymValue::unknown();
+  }
   if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
     if (BO->isAssignmentOp())
       return eval(BO->getLHS(), S);
     if (BO->getOpcode() == BO_Comma)
       return eval(BO->getRHS(), S);
+    if (BO->isLogicalOp()) {
+      bool And = BO->getOpcode() == BO_LAnd;
+      std::optional<bool> L = branchTaken(BO, S);
+      if (!L)
+        L = truthOf(BO->getLHS(), S);
+      if (!L)
+        return SymValue::unknown();
+      if (*L != And) // false && ..., true || ...
+        return SymValue::constant(!And ? 1 : 0);
+      std::optional<bool> R = truthOf(BO->getRHS(), S);
+      return R ? SymValue::constant(*R) : SymValue::unknown();
+    }
     if (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE) {
       SymValue L = eval(BO->getLHS(), S), R = eval(BO->getRHS(), S);
       std::optional<int64_t> KL = S.F.known(L), KR = S.F.known(R);
@@ -449,14 +541,18 @@ bool PathContext::assume(const Expr *Cond, bool Truth, PathState &S) {
       return true;
     }
     case BO_LAnd:
-      if (Truth)
-        return assume(BO->getLHS(), true, S) && assume(BO->getRHS(), true, S);
+    case BO_LOr: {
+      // a && b is true (a || b is false): both operands are.
+      bool And = BO->getOpcode() == BO_LAnd;
+      if (Truth == And)
+        return assume(BO->getLHS(), And, S) && assume(BO->getRHS(), And, S);
+      // Otherwise only the recorded short-circuit branch tells which operand
+      // decided.
+      if (std::optional<bool> L = branchTaken(BO, S))
+        return *L == And ? assume(BO->getRHS(), Truth, S)
+                         : assume(BO->getLHS(), Truth, S);
       return true;
-    case BO_LOr:
-      if (!Truth)
-        return assume(BO->getLHS(), false, S) &&
-               assume(BO->getRHS(), false, S);
-      return true;
+    }
     case BO_Comma:
       return assume(BO->getRHS(), Truth, S);
     case BO_Assign: {
@@ -664,9 +760,21 @@ EngineResult PathEngine::run() {
       Obs.onExit(S, C);
       continue;
     }
-    for (const CFGElement &E : *B)
-      transfer(E, S);
-    propagate(B, S);
+    // An observer may split the path at an element (PathContext::split):
+    // each split continues from the next element as a path of its own.
+    llvm::SmallVector<PathState, 1> Live;
+    Live.push_back(std::move(S));
+    for (const CFGElement &E : *B) {
+      for (size_t I = 0, N = Live.size(); I < N; ++I) {
+        transfer(E, Live[I]);
+        for (PathState &Split : C.splits())
+          Live.push_back(std::move(Split));
+        C.splits().clear();
+      }
+    }
+    Steps += Live.size() - 1;
+    for (PathState &St : Live)
+      propagate(B, St);
   }
   return {true, Steps};
 }
@@ -697,6 +805,7 @@ void PathEngine::transfer(const CFGElement &E, PathState &S) {
 }
 
 void PathEngine::transferStmt(const Stmt *St, PathState &S) {
+  size_t SplitsBefore = C.splits().size();
   if (const auto *DS = dyn_cast<DeclStmt>(St)) {
     for (const Decl *D : DS->decls())
       if (const auto *VD = dyn_cast<VarDecl>(D))
@@ -762,7 +871,14 @@ void PathEngine::transferStmt(const Stmt *St, PathState &S) {
     if (std::optional<int64_t> K = S.F.known(S.ReturnValue))
       S.ReturnValue = SymValue::constant(*K);
   }
+  // Paths split off by onCall/onConstruct see the statement too.
+  size_t SplitsAfter = C.splits().size();
   Obs.onStmt(St, S, C);
+  for (size_t I = SplitsBefore; I < SplitsAfter; ++I) {
+    PathState Split = std::move(C.splits()[I]);
+    Obs.onStmt(St, Split, C);
+    C.splits()[I] = std::move(Split);
+  }
 }
 
 static void pushBranch(PathState &S, const Stmt *Cond, bool Taken,
@@ -825,6 +941,9 @@ void PathEngine::propagate(const CFGBlock *B, PathState &S) {
 
   const Expr *Cond = Succs.size() == 2 && Term ? B->getLastCondition() : nullptr;
   if (Cond && !isa<CXXForRangeStmt>(Term)) {
+    // ?:, and && / || whose value is used: the value at the join depends on
+    // the branch taken here, so the state records it.
+    bool RecordArm = C.isValueBranch(Term);
     for (unsigned I = 0; I < 2; ++I) {
       const CFGBlock *Succ = Succs[I];
       if (!Succ)
@@ -832,6 +951,8 @@ void PathEngine::propagate(const CFGBlock *B, PathState &S) {
       PathState N = S;
       if (!C.assume(Cond, I == 0, N))
         continue;
+      if (RecordArm)
+        C.recordBranch(Term, I == 0, N);
       pushBranch(N, Cond, I == 0, TrailNode::Branch);
       Obs.onEdge(B, Succ, N, C);
       enqueue(Succ, std::move(N));

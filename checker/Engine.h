@@ -185,6 +185,13 @@ public:
   SymValue eval(const clang::Expr *E, const PathState &S);
   /// Refines S with "Cond is Truth"; false when infeasible.
   bool assume(const clang::Expr *Cond, bool Truth, PathState &S);
+  /// Whether E is known true or false in S.
+  std::optional<bool> truthOf(const clang::Expr *E, const PathState &S);
+  /// The branch S took at a value-producing terminator (?:, or && / ||
+  /// whose value is used): true for the first successor (the true arm, or
+  /// the left operand true).
+  std::optional<bool> branchTaken(const clang::Stmt *Term,
+                                  const PathState &S) const;
   /// The symbol standing for a value produced at Site (for Var, if given).
   SymbolId symbolFor(const void *Site, const void *Var = nullptr);
   /// True when the variable is a local or parameter the engine tracks.
@@ -198,6 +205,10 @@ public:
   std::optional<int64_t> constantOf(const clang::Expr *E);
 
   // Engine internals used by the transfer functions.
+  bool isValueBranch(const clang::Stmt *Term);
+  void recordBranch(const clang::Stmt *Term, bool Taken, PathState &S);
+  /// The paths split off since the engine last took them.
+  std::vector<PathState> &splits() { return Splits; }
   void bindSlot(Slot K, SymValue V, const void *Site, PathState &S);
   void produceSymbol(SymbolId Sym, PathState &S);
   /// A call or store may have changed locals whose address escaped.
@@ -206,6 +217,13 @@ public:
   /// only the field slots rooted at that variable.
   void invalidateFields(const void *Site, PathState &S,
                         const clang::VarDecl *Root = nullptr);
+
+  /// Splits the path: S (a refined copy of the current state) is explored
+  /// as a path of its own from the element after the current one. An
+  /// observer uses it in onCall/onConstruct/onDestructor when a call has
+  /// several outcomes it can tell apart (a summary of the callee's paths),
+  /// instead of joining them into one imprecise state.
+  void split(PathState S) { Splits.push_back(std::move(S)); }
 
 private:
   friend class PathEngine;
@@ -222,6 +240,7 @@ private:
   };
   std::vector<std::unique_ptr<FieldSlot>> FieldSlots;
   llvm::DenseMap<Slot, unsigned> FieldSlotIndex;
+  std::vector<PathState> Splits;
 };
 
 /// Explores FD's CFG with Obs. The CFG comes from AC's cache.

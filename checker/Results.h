@@ -18,6 +18,7 @@ struct FileResult {
   bool Crashed = false;    ///< crash caught by crash recovery: exit status 3
   double ParseSeconds = 0, AnalysisSeconds = 0;
   AnalysisStats Stats;
+  std::string ModelDump; ///< --debug-dump-model only
 };
 
 /// What the emitters need to know about the run itself.

@@ -86,14 +86,15 @@ public:
 class AnalysisConsumer : public ASTConsumer {
 public:
   AnalysisConsumer(const EffectiveConfig &Config, FileResult &Result,
-                   std::chrono::steady_clock::time_point Start)
-      : Config(Config), Result(Result), Start(Start) {}
+                   std::chrono::steady_clock::time_point Start, bool DumpModel)
+      : Config(Config), Result(Result), Start(Start), DumpModel(DumpModel) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
     auto Parsed = std::chrono::steady_clock::now();
     Result.ParseSeconds =
         std::chrono::duration<double>(Parsed - Start).count();
     AnalyzerOutput Out =
-        analyzeAST(Ctx, Config.EnabledRules, Config.Options, *Config.Api);
+        analyzeAST(Ctx, Config.EnabledRules, Config.Options, *Config.Api,
+                   DumpModel ? &Result.ModelDump : nullptr);
     Result.Findings = std::move(Out.Findings);
     for (Notification &N : Out.Notifications)
       Result.Notifications.push_back(std::move(N));
@@ -107,15 +108,18 @@ private:
   const EffectiveConfig &Config;
   FileResult &Result;
   std::chrono::steady_clock::time_point Start;
+  bool DumpModel;
 };
 
 class AnalysisAction : public ASTFrontendAction {
 public:
-  AnalysisAction(const EffectiveConfig &Config, FileResult &Result)
-      : Config(Config), Result(Result) {}
+  AnalysisAction(const EffectiveConfig &Config, FileResult &Result,
+                 bool DumpModel)
+      : Config(Config), Result(Result), DumpModel(DumpModel) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                  StringRef) override {
-    return std::make_unique<AnalysisConsumer>(Config, Result, Start);
+    return std::make_unique<AnalysisConsumer>(Config, Result, Start,
+                                              DumpModel);
   }
   bool BeginSourceFileAction(CompilerInstance &CI) override {
     Start = std::chrono::steady_clock::now();
@@ -126,19 +130,22 @@ private:
   const EffectiveConfig &Config;
   FileResult &Result;
   std::chrono::steady_clock::time_point Start = std::chrono::steady_clock::now();
+  bool DumpModel;
 };
 
 class AnalysisActionFactory : public tooling::FrontendActionFactory {
 public:
-  AnalysisActionFactory(const EffectiveConfig &Config, FileResult &Result)
-      : Config(Config), Result(Result) {}
+  AnalysisActionFactory(const EffectiveConfig &Config, FileResult &Result,
+                        bool DumpModel)
+      : Config(Config), Result(Result), DumpModel(DumpModel) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<AnalysisAction>(Config, Result);
+    return std::make_unique<AnalysisAction>(Config, Result, DumpModel);
   }
 
 private:
   const EffectiveConfig &Config;
   FileResult &Result;
+  bool DumpModel;
 };
 
 } // namespace
@@ -212,7 +219,7 @@ FileResult Runner::analyseOne(const std::string &File) {
     Tool.appendArgumentsAdjuster(makeArgumentsAdjuster(Opts.Paths));
     Tool.setDiagnosticConsumer(&Diags);
     Tool.setPrintErrorMessage(false);
-    AnalysisActionFactory Factory(**Config, R);
+    AnalysisActionFactory Factory(**Config, R, Opts.DumpModel);
     Ok = Tool.run(&Factory) == 0;
   });
   if (!Survived) {

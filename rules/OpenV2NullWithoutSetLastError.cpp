@@ -7,13 +7,19 @@
 // registered Open/OpenV2 entry point as a typestate:
 //   Unknown   nothing on this path set it (the entry state)
 //   Set       SetLastError(x), x not known to be zero, or a DLL helper whose
-//             summary says it sets it on every path
+//             summary says it sets it on the paths compatible with this one
 //   Zero      SetLastError(ERROR_SUCCESS / 0 / a variable that is 0 here)
 //   Clobbered set, then a call that may overwrite it (API model, a helper,
 //             a destructor)
 //   Pending   an API of the model that sets it on failure was called; it
 //             counts as set on the branch that tested the failure value
 // and reports each null return reached in a state other than Set.
+//
+// Functions of the DLL are summarised bottom-up with the same observer: each
+// exit gives an Outcome (unchanged / sets / sets zero / overwrites) with what
+// that path knew of the return value and of the parameters. At a call, the
+// outcomes compatible with the caller's path apply; when they differ the
+// path is split, so `if (!Init(r)) return NULL;` follows Init's own paths.
 //
 //===----------------------------------------------------------------------===//
 #include "OpenV2NullWithoutSetLastError.h"
@@ -23,6 +29,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include <algorithm>
 #include <map>
 
 using namespace clang;
@@ -69,6 +76,41 @@ bool isSetLastError(const FunctionDecl *FD) {
           II->getName() == "RtlSetLastWin32Error");
 }
 
+/// Adds "V == K" to a constraint; false if it contradicts it.
+bool constrainEq(Constraint &C, int64_t K) {
+  if (C.HasEq)
+    return C.Eq == K;
+  if (std::binary_search(C.Ne.begin(), C.Ne.end(), K))
+    return false;
+  C.HasEq = true;
+  C.Eq = K;
+  C.Ne.clear();
+  return true;
+}
+
+/// Adds "V != K" to a constraint; false if it contradicts it.
+bool constrainNe(Constraint &C, int64_t K) {
+  if (C.HasEq)
+    return C.Eq != K;
+  auto It = std::lower_bound(C.Ne.begin(), C.Ne.end(), K);
+  if ((It == C.Ne.end() || *It != K) && C.Ne.size() < Constraint::MaxNe)
+    C.Ne.insert(It, K);
+  return true;
+}
+
+/// Refines V in S with everything C says; false when S contradicts it.
+bool assumeConstraint(PathState &S, SymValue V, const Constraint &C) {
+  if (C.HasEq)
+    return S.F.assume(V, C.Eq, true);
+  for (int64_t K : C.Ne)
+    if (!S.F.assume(V, K, false))
+      return false;
+  return true;
+}
+
+using Outcome = OpenV2NullWithoutSetLastError::Outcome;
+using Summary = OpenV2NullWithoutSetLastError::Summary;
+
 class LastErrorObserver : public PathObserver {
 public:
   LastErrorObserver(OpenV2NullWithoutSetLastError &R, AnalysisContext &AC,
@@ -79,7 +121,7 @@ public:
   std::map<const ReturnStmt *, Finding> Findings;
   std::vector<const ReturnStmt *> Order;
   // Summary mode results.
-  OpenV2NullWithoutSetLastError::Summary Sum;
+  Summary Sum;
   bool SawExit = false;
 
   void initialState(PathState &S, PathContext &) override {
@@ -90,8 +132,14 @@ public:
 
   void onCall(const CallExpr *CE, PathState &S, PathContext &C) override {
     const FunctionDecl *Callee = CE->getDirectCallee();
-    if (!Callee)
-      return; // through a pointer: the monitor's callbacks and the like
+    if (!Callee) {
+      // Through a pointer. The monitor's callbacks (LogEvent,
+      // SetResourceStatusEx, ...) keep the last error; any other target is
+      // unknown, a clobber only when the UnknownCallsClobber option says so.
+      if (R.unknownCallsClobber() && !AC.model().callbackAt(CE))
+        clobber(CE, nullptr, S, C);
+      return;
+    }
     if (isSetLastError(Callee)) {
       LE L;
       SymValue V = C.eval(CE->getArg(0), S);
@@ -112,20 +160,15 @@ public:
   void onDestructor(const CXXDestructorDecl *DD, const Stmt *Trigger,
                     PathState &S, PathContext &C) override {
     if (AC.isDllFunction(DD))
-      if (const auto *Summary = R.summaryOf(AC, definitionOf(DD)))
-        applySummary(*Summary, Trigger, DD, S, C);
+      if (const Summary *Sum = R.summaryOf(AC, definitionOf(DD)))
+        applySummary(*Sum, Trigger, DD, S, C);
   }
 
   void onExit(PathState &S, PathContext &C) override {
     LE L = LE::from(S.Rule);
     if (!EP) {
       SawExit = true;
-      switch (L.Kind) {
-      case LE_Entry: Sum.LeavesUnchanged = true; break;
-      case LE_Set: Sum.Sets = true; break;
-      case LE_Zero: Sum.SetsZero = true; break;
-      default: Sum.Unknown = true; break;
-      }
+      summarise(L, S, C);
       return;
     }
     if (!S.Return)
@@ -151,13 +194,70 @@ public:
   }
 
 private:
+  /// Summary mode: records how this exit leaves the last error, with what
+  /// the path knows of the return value and of the parameters.
+  void summarise(const LE &L, const PathState &S, PathContext &C) {
+    Outcome O;
+    if (S.ReturnValue.isConst())
+      constrainEq(O.Ret, S.ReturnValue.C);
+    else if (S.ReturnValue.isSym())
+      if (const Constraint *RC = S.F.constraintOf(S.ReturnValue.S))
+        O.Ret = *RC;
+    const FunctionDecl *FD = C.function();
+    for (unsigned I = 0; I < FD->getNumParams(); ++I) {
+      const ParmVarDecl *P = FD->getParamDecl(I);
+      if (!C.isTracked(P))
+        continue;
+      if (const Constraint *PC = S.F.constraintOf(C.symbolFor(P)))
+        O.Params.push_back({I, *PC});
+    }
+    switch (L.Kind) {
+    case LE_Entry:
+      O.Effect = Outcome::Unchanged;
+      break;
+    case LE_Set:
+      O.Effect = Outcome::Sets;
+      break;
+    case LE_Zero:
+      O.Effect = Outcome::SetsZero;
+      break;
+    case LE_Pending: {
+      O.Effect = Outcome::Overwrites;
+      if (pendingFailed(L, S, C)) {
+        O.Effect = Outcome::Sets;
+        break;
+      }
+      // `return CreateEventW(...)` or `h = LocalAlloc(...); return h;`: the
+      // helper sets the last error exactly when it returns the API's
+      // failure value (its callers test that, as they would the API's).
+      const auto *Call = cast<CallExpr>(L.Other);
+      const ApiFunction *AF = AC.api().lookup(Call->getDirectCallee());
+      if (!R.strict() && AF && AF->FailureValue && S.ReturnValue.isSym() &&
+          S.ReturnValue.S == C.symbolFor(Call)) {
+        Outcome Failed = O;
+        if (constrainEq(Failed.Ret, *AF->FailureValue)) {
+          Failed.Effect = Outcome::Sets;
+          Sum.add(Failed);
+        }
+        if (!constrainNe(O.Ret, *AF->FailureValue))
+          return;
+      }
+      break;
+    }
+    default:
+      O.Effect = Outcome::Overwrites;
+      break;
+    }
+    Sum.add(O);
+  }
+
   void applyCallee(const FunctionDecl *Callee, const Stmt *Site, PathState &S,
                    PathContext &C) {
     if (!Callee)
       return;
     if (AC.isDllFunction(Callee)) {
-      if (const auto *Summary = R.summaryOf(AC, definitionOf(Callee)))
-        applySummary(*Summary, Site, Callee, S, C);
+      if (const Summary *Sum = R.summaryOf(AC, definitionOf(Callee)))
+        applySummary(*Sum, Site, Callee, S, C);
       return; // recursion or budget: unknown, taken not to overwrite
     }
     if (const ApiFunction *AF = AC.api().lookup(Callee)) {
@@ -173,8 +273,8 @@ private:
         L.Other = Site;
         L.store(S.Rule);
         if (EP && L.SetSite)
-          S.addEvent(Site,
-                     clobbererName(Callee) + " may overwrite the last error");
+          S.addEvent(Site, clobbererName(Callee, Site) +
+                               " may overwrite the last error");
       } else if (AF->mayOverwriteLastError()) {
         clobber(Site, Callee, S, C);
       }
@@ -209,7 +309,8 @@ private:
       L.Clobberer = By;
       L.store(S.Rule);
       if (EP)
-        S.addEvent(Site, clobbererName(By) + " may overwrite the last error");
+        S.addEvent(Site,
+                   clobbererName(By, Site) + " may overwrite the last error");
     } else if (L.Kind != LE_Clobbered) {
       LE U;
       U.Kind = LE_Unknown;
@@ -217,44 +318,115 @@ private:
     }
   }
 
-  void applySummary(const OpenV2NullWithoutSetLastError::Summary &Sum,
-                    const Stmt *Site, const FunctionDecl *Callee,
-                    PathState &S, PathContext &C) {
-    LE Cur = LE::from(S.Rule);
-    bool AllSet = !Sum.Unknown && !Sum.SetsZero &&
-                  (!Sum.LeavesUnchanged || Cur.Kind == LE_Set);
-    bool AllZero = !Sum.Unknown && !Sum.Sets &&
-                   (!Sum.LeavesUnchanged || Cur.Kind == LE_Zero);
-    if (Sum.LeavesUnchanged && !Sum.Sets && !Sum.SetsZero && !Sum.Unknown)
-      return; // does not touch the last error
-    if (AllSet && Sum.Sets) {
-      LE L;
-      L.Kind = LE_Set;
-      L.SetSite = Sum.LeavesUnchanged ? Cur.SetSite : Site;
-      L.store(S.Rule);
-      return;
+  /// The arguments of a call or construction, lined up with the callee's
+  /// parameters (a member operator call passes the object first).
+  static const Expr *argumentFor(const Stmt *Site, const FunctionDecl *Callee,
+                                 unsigned Param) {
+    if (const auto *CE = dyn_cast_or_null<CallExpr>(Site)) {
+      if (isa<CXXOperatorCallExpr>(CE))
+        if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee))
+          if (MD->isInstance())
+            ++Param;
+      return Param < CE->getNumArgs() ? CE->getArg(Param) : nullptr;
     }
-    if (AllZero && Sum.SetsZero) {
-      LE L;
-      L.Kind = LE_Zero;
-      L.SetSite = Sum.LeavesUnchanged ? Cur.SetSite : Site;
-      L.store(S.Rule);
-      return;
-    }
-    clobber(Site, Callee, S, C);
+    if (const auto *CCE = dyn_cast_or_null<CXXConstructExpr>(Site))
+      return Param < CCE->getNumArgs() ? CCE->getArg(Param) : nullptr;
+    return nullptr;
   }
 
-  static std::string setterDescription(const Stmt *SetSite) {
+  /// Applies a callee's summary at its call (or construction, or implicit
+  /// destructor call). Outcomes that leave the last error alike are applied
+  /// as one; outcomes that differ split the path, each split constrained by
+  /// what that outcome says of the arguments and of the result, so that a
+  /// later test of the result picks the right one.
+  void applySummary(const Summary &Sum, const Stmt *Site,
+                    const FunctionDecl *Callee, PathState &S, PathContext &C) {
+    const auto *Call = dyn_cast_or_null<CallExpr>(Site);
+    bool AnySets = Sum.has(Outcome::Sets);
+    llvm::SmallVector<PathState, 4> Results;
+    for (const Outcome &O : Sum.Outcomes) {
+      PathState N = S;
+      bool Feasible = true;
+      if (Call && !O.Ret.empty())
+        Feasible = assumeConstraint(N, SymValue::symbol(C.symbolFor(Call)),
+                                    O.Ret);
+      for (const auto &[Index, PC] : O.Params) {
+        if (!Feasible)
+          break;
+        if (const Expr *Arg = argumentFor(Site, Callee, Index))
+          Feasible = assumeConstraint(N, C.eval(Arg, N), PC);
+      }
+      if (!Feasible)
+        continue;
+      applyEffect(O, Site, Callee, N, C);
+      if (EP && AnySets && O.Effect != Outcome::Sets && O.Ret.empty())
+        N.addEvent(Site, clobbererName(Callee, Site) +
+                             " may return without setting the last error");
+      if (llvm::any_of(Results,
+                       [&](const PathState &P) { return P.sameAs(N); }))
+        continue;
+      Results.push_back(std::move(N));
+    }
+    if (Results.empty()) {
+      // No outcome fits this path (the summary lost precision): the callee
+      // may have done anything to the last error.
+      clobber(Site, Callee, S, C);
+      return;
+    }
+    bool AllAlike = llvm::all_of(Results, [&](const PathState &P) {
+      return P.Rule == Results.front().Rule;
+    });
+    if (AllAlike) {
+      // Nothing to tell apart: keep the path's facts as they were.
+      S.Rule = Results.front().Rule;
+      S.T = Results.front().T;
+      return;
+    }
+    S = std::move(Results.front());
+    for (size_t I = 1; I < Results.size(); ++I)
+      C.split(std::move(Results[I]));
+  }
+
+  void applyEffect(const Outcome &O, const Stmt *Site,
+                   const FunctionDecl *Callee, PathState &S, PathContext &C) {
+    switch (O.Effect) {
+    case Outcome::Unchanged:
+      return;
+    case Outcome::Sets:
+    case Outcome::SetsZero: {
+      LE L;
+      L.Kind = O.Effect == Outcome::Sets ? LE_Set : LE_Zero;
+      L.SetSite = Site;
+      L.store(S.Rule);
+      return;
+    }
+    case Outcome::Overwrites:
+      clobber(Site, Callee, S, C);
+      return;
+    }
+  }
+
+  std::string setterDescription(const Stmt *SetSite) const {
     const auto *CE = dyn_cast_or_null<CallExpr>(SetSite);
     const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+    if (const auto *CCE = dyn_cast_or_null<CXXConstructExpr>(SetSite))
+      FD = CCE->getConstructor();
     if (!FD || isSetLastError(FD))
       return "the last error is set here";
-    return "'" + displayName(FD) + "' sets the last error here";
+    return clobbererName(FD, SetSite) + " sets the last error here";
   }
 
-  static std::string clobbererName(const FunctionDecl *FD) {
+  /// How a message names the function called at Site: 'CloseHandle', the
+  /// destructor of 'KeyHolder', or the call through 'pfn'.
+  std::string clobbererName(const FunctionDecl *FD, const Stmt *Site) const {
     if (const auto *DD = dyn_cast_or_null<CXXDestructorDecl>(FD))
       return "the destructor of '" + DD->getParent()->getNameAsString() + "'";
+    if (!FD) {
+      if (const auto *CE = dyn_cast_or_null<CallExpr>(Site))
+        return "the call through '" +
+               AC.locations().text(CE->getCallee()) + "'";
+      return "a call";
+    }
     return "'" + displayName(FD) + "'";
   }
 
@@ -274,13 +446,12 @@ private:
       break;
     case LE_Clobbered: {
       unsigned Line = LF.of(L.SetSite).Line;
+      std::string By = clobbererName(L.Clobberer, L.Other);
       B.message(Head + ", but the last error set at line " +
-                std::to_string(Line) + " may be overwritten by " +
-                clobbererName(L.Clobberer) + " before " + Kind +
-                " returns NULL");
+                std::to_string(Line) + " may be overwritten by " + By +
+                " before " + Kind + " returns NULL");
       B.related(L.SetSite, setterDescription(L.SetSite));
-      B.related(L.Other, clobbererName(L.Clobberer) +
-                             " may overwrite the last error here");
+      B.related(L.Other, By + " may overwrite the last error here");
       break;
     }
     default:
@@ -298,6 +469,28 @@ private:
 };
 
 } // namespace
+
+void OpenV2NullWithoutSetLastError::Summary::add(const Outcome &O) {
+  if (llvm::is_contained(Outcomes, O))
+    return;
+  Outcomes.push_back(O);
+  if (Outcomes.size() <= MaxOutcomes)
+    return;
+  // Too many ways out to keep apart: forget what the paths said of the
+  // return value and the parameters, keep one outcome per effect.
+  std::vector<Outcome> Coarse;
+  for (Outcome Old : Outcomes) {
+    Old.Ret = Constraint();
+    Old.Params.clear();
+    if (!llvm::is_contained(Coarse, Old))
+      Coarse.push_back(Old);
+  }
+  Outcomes = std::move(Coarse);
+}
+
+bool OpenV2NullWithoutSetLastError::Summary::has(Outcome::EffectKind K) const {
+  return llvm::any_of(Outcomes, [&](const Outcome &O) { return O.Effect == K; });
+}
 
 RuleInfo OpenV2NullWithoutSetLastError::info() {
   RuleInfo I;
@@ -331,7 +524,7 @@ OpenV2NullWithoutSetLastError::summaryOf(AnalysisContext &AC,
   InProgress.erase(FD);
   std::optional<Summary> S;
   if (Res.Completed && Obs.SawExit)
-    S = Obs.Sum;
+    S = std::move(Obs.Sum);
   Summaries[FD] = S;
   return S ? &*Summaries[FD] : nullptr;
 }
