@@ -446,6 +446,16 @@ SymValue PathContext::eval(const Expr *E, const PathState &S) {
     return SymValue::symbol(symbolFor(E));
   if (const auto *OVE = dyn_cast<OpaqueValueExpr>(E))
     return eval(OVE->getSourceExpr(), S);
+  // Value-initialisation of a scalar: RESID(), RESID{}, T x = {}.
+  if (isa<CXXScalarValueInitExpr>(E) || isa<ImplicitValueInitExpr>(E))
+    return E->getType()->isScalarType() ? SymValue::constant(0)
+                                        : SymValue::unknown();
+  if (const auto *ILE = dyn_cast<InitListExpr>(E)) {
+    if (!ILE->getType()->isScalarType() || ILE->getNumInits() > 1)
+      return SymValue::unknown();
+    return ILE->getNumInits() ? eval(ILE->getInit(0), S)
+                              : SymValue::constant(0);
+  }
   if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E)) {
     // The arm the path took was recorded at the branch (see propagate).
     std::optional<bool> Arm = branchTaken(CO, S);
@@ -472,6 +482,27 @@ SymValue PathContext::eval(const Expr *E, const PathState &S) {
         return SymValue::constant(!And ? 1 : 0);
       std::optional<bool> R = truthOf(BO->getRHS(), S);
       return R ? SymValue::constant(*R) : SymValue::unknown();
+    }
+    if (BO->isRelationalOp()) {
+      // Decided when both sides are known (a loop counter against its
+      // bound), compared as the operands' common type.
+      std::optional<int64_t> KL = S.F.known(eval(BO->getLHS(), S));
+      std::optional<int64_t> KR = S.F.known(eval(BO->getRHS(), S));
+      if (!KL || !KR)
+        return SymValue::unknown();
+      QualType T = BO->getLHS()->IgnoreParens()->getType();
+      bool Unsigned = T->isUnsignedIntegerOrEnumerationType() ||
+                      T->isAnyPointerType();
+      auto Cmp = [&](auto A, auto B) {
+        switch (BO->getOpcode()) {
+        case BO_LT: return A < B;
+        case BO_GT: return A > B;
+        case BO_LE: return A <= B;
+        default: return A >= B;
+        }
+      };
+      return SymValue::constant(
+          Unsigned ? Cmp(uint64_t(*KL), uint64_t(*KR)) : Cmp(*KL, *KR));
     }
     if (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE) {
       SymValue L = eval(BO->getLHS(), S), R = eval(BO->getRHS(), S);

@@ -493,6 +493,14 @@ private:
       }
       E = CE->getSubExpr();
     }
+    // cond ? A : B registers both.
+    if (const auto *CO =
+            dyn_cast_or_null<ConditionalOperator>(E ? E->IgnoreParenImpCasts()
+                                                    : nullptr)) {
+      noteConversion(CO->getTrueExpr(), Dest, Form, Site, Target);
+      noteConversion(CO->getFalseExpr(), Dest, Form, Site, Target);
+      return;
+    }
     const FunctionDecl *FD = ResourceDllModel::resolveFunction(Value);
     if (!FD)
       return;

@@ -47,23 +47,29 @@ enum LEKind : uintptr_t {
   LE_Entry, // summaries only: the caller's value, untouched
 };
 
-// RuleState layout: [kind, set site, clobber site / pending call, clobberer]
+// RuleState layout: [kind | from-param << 8, set site,
+//                    clobber site / pending call, clobberer]
 struct LE {
   LEKind Kind = LE_Unknown;
+  /// Summaries only, with Set: 1 + the index of the parameter whose entry
+  /// value was passed to SetLastError (a caller passing zero sets zero).
+  unsigned FromParam = 0;
   const Stmt *SetSite = nullptr;
   const Stmt *Other = nullptr;
   const FunctionDecl *Clobberer = nullptr;
 
   static LE from(const RuleState &R) {
     LE L;
-    L.Kind = LEKind(R[0]);
+    L.Kind = LEKind(R[0] & 0xff);
+    L.FromParam = unsigned(R[0] >> 8);
     L.SetSite = reinterpret_cast<const Stmt *>(R[1]);
     L.Other = reinterpret_cast<const Stmt *>(R[2]);
     L.Clobberer = reinterpret_cast<const FunctionDecl *>(R[3]);
     return L;
   }
   void store(RuleState &R) const {
-    R.assign({uintptr_t(Kind), reinterpret_cast<uintptr_t>(SetSite),
+    R.assign({uintptr_t(Kind) | (uintptr_t(FromParam) << 8),
+              reinterpret_cast<uintptr_t>(SetSite),
               reinterpret_cast<uintptr_t>(Other),
               reinterpret_cast<uintptr_t>(Clobberer)});
   }
@@ -141,12 +147,8 @@ public:
       return;
     }
     if (isSetLastError(Callee)) {
-      LE L;
       SymValue V = C.eval(CE->getArg(0), S);
-      std::optional<int64_t> K = S.F.known(V);
-      L.Kind = K && *K == 0 ? LE_Zero : LE_Set;
-      L.SetSite = CE;
-      L.store(S.Rule);
+      setLastError(CE, V, S, C);
       return;
     }
     applyCallee(Callee, CE, S, C);
@@ -194,6 +196,25 @@ public:
   }
 
 private:
+  /// SetLastError(V) at Site: zero when V is known to be zero here, set
+  /// otherwise. In a summary, a parameter's entry value is remembered, so
+  /// that each caller decides with its own argument.
+  void setLastError(const Stmt *Site, SymValue V, PathState &S,
+                    PathContext &C) {
+    LE L;
+    std::optional<int64_t> K = S.F.known(V);
+    L.Kind = K && *K == 0 ? LE_Zero : LE_Set;
+    L.SetSite = Site;
+    if (!EP && L.Kind == LE_Set && V.isSym()) {
+      const FunctionDecl *FD = C.function();
+      for (unsigned I = 0; I < FD->getNumParams(); ++I)
+        if (C.isTracked(FD->getParamDecl(I)) &&
+            V.S == C.symbolFor(FD->getParamDecl(I)))
+          L.FromParam = I + 1;
+    }
+    L.store(S.Rule);
+  }
+
   /// Summary mode: records how this exit leaves the last error, with what
   /// the path knows of the return value and of the parameters.
   void summarise(const LE &L, const PathState &S, PathContext &C) {
@@ -217,6 +238,7 @@ private:
       break;
     case LE_Set:
       O.Effect = Outcome::Sets;
+      O.FromParam = L.FromParam;
       break;
     case LE_Zero:
       O.Effect = Outcome::SetsZero;
@@ -305,6 +327,7 @@ private:
     }
     if (L.Kind == LE_Set) {
       L.Kind = LE_Clobbered;
+      L.FromParam = 0;
       L.Other = Site;
       L.Clobberer = By;
       L.store(S.Rule);
@@ -342,7 +365,6 @@ private:
   void applySummary(const Summary &Sum, const Stmt *Site,
                     const FunctionDecl *Callee, PathState &S, PathContext &C) {
     const auto *Call = dyn_cast_or_null<CallExpr>(Site);
-    bool AnySets = Sum.has(Outcome::Sets);
     llvm::SmallVector<PathState, 4> Results;
     for (const Outcome &O : Sum.Outcomes) {
       PathState N = S;
@@ -359,7 +381,12 @@ private:
       if (!Feasible)
         continue;
       applyEffect(O, Site, Callee, N, C);
-      if (EP && AnySets && O.Effect != Outcome::Sets && O.Ret.empty())
+      // A result that does not tell this outcome from one that sets the
+      // error: say at the call that the callee may not set it.
+      if (EP && O.Effect != Outcome::Sets &&
+          llvm::any_of(Sum.Outcomes, [&](const Outcome &Other) {
+            return Other.Effect == Outcome::Sets && Other.Ret == O.Ret;
+          }))
         N.addEvent(Site, clobbererName(Callee, Site) +
                              " may return without setting the last error");
       if (llvm::any_of(Results,
@@ -393,6 +420,13 @@ private:
     case Outcome::Unchanged:
       return;
     case Outcome::Sets:
+      if (O.FromParam)
+        if (const Expr *Arg = argumentFor(Site, Callee, O.FromParam - 1)) {
+          // The callee passed this argument to SetLastError.
+          setLastError(Site, C.eval(Arg, S), S, C);
+          return;
+        }
+      [[fallthrough]];
     case Outcome::SetsZero: {
       LE L;
       L.Kind = O.Effect == Outcome::Sets ? LE_Set : LE_Zero;
@@ -414,6 +448,15 @@ private:
     if (!FD || isSetLastError(FD))
       return "the last error is set here";
     return clobbererName(FD, SetSite) + " sets the last error here";
+  }
+
+  std::string zeroSetterDescription(const Stmt *SetSite) const {
+    const auto *CE = dyn_cast_or_null<CallExpr>(SetSite);
+    const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+    if (!FD || isSetLastError(FD))
+      return "the last error is set to ERROR_SUCCESS here";
+    return clobbererName(FD, SetSite) +
+           " sets the last error to ERROR_SUCCESS here";
   }
 
   /// How a message names the function called at Site: 'CloseHandle', the
@@ -442,7 +485,7 @@ private:
     case LE_Zero:
       B.message(Head + " after SetLastError sets the last error to "
                        "ERROR_SUCCESS");
-      B.related(L.SetSite, "the last error is set to ERROR_SUCCESS here");
+      B.related(L.SetSite, zeroSetterDescription(L.SetSite));
       break;
     case LE_Clobbered: {
       unsigned Line = LF.of(L.SetSite).Line;

@@ -35,10 +35,14 @@ public:
       SetsZero,   ///< ERROR_SUCCESS was set
       Overwrites, ///< a call may have overwritten it
     } Effect = Unchanged;
+    /// Sets only: 1 + the parameter whose value was passed to SetLastError
+    /// (each caller's argument decides between set and set-to-zero).
+    unsigned FromParam = 0;
     Constraint Ret;
     llvm::SmallVector<std::pair<unsigned, Constraint>, 2> Params;
     bool operator==(const Outcome &O) const {
-      return Effect == O.Effect && Ret == O.Ret && Params == O.Params;
+      return Effect == O.Effect && FromParam == O.FromParam && Ret == O.Ret &&
+             Params == O.Params;
     }
   };
   /// What a function of the DLL does to the last error, over all its exits.
