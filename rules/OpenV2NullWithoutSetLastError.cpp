@@ -47,13 +47,16 @@ enum LEKind : uintptr_t {
   LE_Entry, // summaries only: the caller's value, untouched
 };
 
-// RuleState layout: [kind | from-param << 8, set site,
+// RuleState layout: [kind | prior-pending << 8 | from-param << 16, set site,
 //                    clobber site / pending call, clobberer]
 struct LE {
   LEKind Kind = LE_Unknown;
   /// Summaries only, with Set: 1 + the index of the parameter whose entry
   /// value was passed to SetLastError (a caller passing zero sets zero).
   unsigned FromParam = 0;
+  /// Pending only: SetSite is an earlier API call that set the last error
+  /// only if it failed (the path may test that later).
+  bool PriorPending = false;
   const Stmt *SetSite = nullptr;
   const Stmt *Other = nullptr;
   const FunctionDecl *Clobberer = nullptr;
@@ -61,14 +64,16 @@ struct LE {
   static LE from(const RuleState &R) {
     LE L;
     L.Kind = LEKind(R[0] & 0xff);
-    L.FromParam = unsigned(R[0] >> 8);
+    L.PriorPending = (R[0] >> 8) & 1;
+    L.FromParam = unsigned(R[0] >> 16);
     L.SetSite = reinterpret_cast<const Stmt *>(R[1]);
     L.Other = reinterpret_cast<const Stmt *>(R[2]);
     L.Clobberer = reinterpret_cast<const FunctionDecl *>(R[3]);
     return L;
   }
   void store(RuleState &R) const {
-    R.assign({uintptr_t(Kind) | (uintptr_t(FromParam) << 8),
+    R.assign({uintptr_t(Kind) | (uintptr_t(PriorPending) << 8) |
+                  (uintptr_t(FromParam) << 16),
               reinterpret_cast<uintptr_t>(SetSite),
               reinterpret_cast<uintptr_t>(Other),
               reinterpret_cast<uintptr_t>(Clobberer)});
@@ -180,18 +185,9 @@ public:
       return; // not a null return on this path
     if (Findings.count(S.Return))
       return; // a return is reported once
+    L = settle(L, S, C); // a pending API: did its failure set it here?
     if (L.Kind == LE_Set)
       return;
-    if (L.Kind == LE_Pending) {
-      if (pendingFailed(L, S, C))
-        return; // the API's failure set the last error on this branch
-      if (L.SetSite) {
-        L.Kind = LE_Clobbered;
-        L.Clobberer = cast<CallExpr>(L.Other)->getDirectCallee();
-      } else {
-        L.Kind = LE_Unknown;
-      }
-    }
     report(L, S);
   }
 
@@ -245,7 +241,7 @@ private:
       break;
     case LE_Pending: {
       O.Effect = Outcome::Overwrites;
-      if (pendingFailed(L, S, C)) {
+      if (settle(L, S, C).Kind == LE_Set) {
         O.Effect = Outcome::Sets;
         break;
       }
@@ -284,17 +280,26 @@ private:
     }
     if (const ApiFunction *AF = AC.api().lookup(Callee)) {
       if (AF->SetsLastErrorOnFailure && AF->FailureValue) {
+        // Pending: set if this call fails (and the path tests that),
+        // otherwise it may have overwritten what was set before: the value
+        // set before, or an earlier pending call whose failure the path may
+        // still test.
         LE Old = LE::from(S.Rule);
-        if (pendingFailed(Old, S, C)) {
+        if (Old.Kind == LE_Pending && callFailed(Old.Other, S, C)) {
           Old.Kind = LE_Set;
           Old.SetSite = Old.Other;
         }
         LE L;
         L.Kind = LE_Pending;
-        L.SetSite = Old.Kind == LE_Set ? Old.SetSite : nullptr;
         L.Other = Site;
+        if (Old.Kind == LE_Set) {
+          L.SetSite = Old.SetSite;
+        } else if (Old.Kind == LE_Pending) {
+          L.SetSite = Old.SetSite ? Old.SetSite : Old.Other;
+          L.PriorPending = Old.SetSite ? Old.PriorPending : true;
+        }
         L.store(S.Rule);
-        if (EP && L.SetSite)
+        if (EP && L.SetSite && !L.PriorPending)
           S.addEvent(Site, clobbererName(Callee, Site) +
                                " may overwrite the last error");
       } else if (AF->mayOverwriteLastError()) {
@@ -306,25 +311,41 @@ private:
       clobber(Site, Callee, S, C);
   }
 
-  /// Whether the pending API call of L is known to have failed on this path
-  /// (so that, with Strict off, its failure set the last error).
-  bool pendingFailed(const LE &L, const PathState &S, PathContext &C) {
-    if (L.Kind != LE_Pending || R.strict())
+  /// Whether the API call at Site (of the model, setting the last error on
+  /// failure) is known to have returned its failure value on this path, so
+  /// that, with Strict off, its failure set the last error.
+  bool callFailed(const Stmt *Site, const PathState &S, PathContext &C) {
+    const auto *Call = dyn_cast_or_null<CallExpr>(Site);
+    if (!Call || R.strict())
       return false;
-    const auto *Call = cast<CallExpr>(L.Other);
     const ApiFunction *AF = AC.api().lookup(Call->getDirectCallee());
-    return AF && AF->FailureValue &&
+    return AF && AF->SetsLastErrorOnFailure && AF->FailureValue &&
            S.F.known(SymValue::symbol(C.symbolFor(Call))) == AF->FailureValue;
+  }
+
+  /// What a pending API call means on this path now: set by its failure,
+  /// or a value set before it that it may have overwritten (clobbered), or
+  /// unknown. Other states are returned as they are.
+  LE settle(const LE &L, const PathState &S, PathContext &C) {
+    if (L.Kind != LE_Pending)
+      return L;
+    LE R;
+    if (callFailed(L.Other, S, C)) {
+      R.Kind = LE_Set;
+      R.SetSite = L.Other;
+    } else if (L.SetSite &&
+               (!L.PriorPending || callFailed(L.SetSite, S, C))) {
+      R.Kind = LE_Clobbered;
+      R.SetSite = L.SetSite;
+      R.Other = L.Other;
+      R.Clobberer = cast<CallExpr>(L.Other)->getDirectCallee();
+    }
+    return R;
   }
 
   void clobber(const Stmt *Site, const FunctionDecl *By, PathState &S,
                PathContext &C) {
-    LE L = LE::from(S.Rule);
-    if (pendingFailed(L, S, C)) {
-      // The failed API set the last error; it now counts as set by it.
-      L.Kind = LE_Set;
-      L.SetSite = L.Other;
-    }
+    LE L = settle(LE::from(S.Rule), S, C);
     if (L.Kind == LE_Set) {
       L.Kind = LE_Clobbered;
       L.FromParam = 0;
@@ -334,7 +355,9 @@ private:
       if (EP)
         S.addEvent(Site,
                    clobbererName(By, Site) + " may overwrite the last error");
-    } else if (L.Kind != LE_Clobbered) {
+    } else if (L.Kind == LE_Clobbered) {
+      L.store(S.Rule); // already overwritten: the first overwrite is named
+    } else {
       LE U;
       U.Kind = LE_Unknown;
       U.store(S.Rule);

@@ -83,7 +83,7 @@ cleanup:
             share = NULL;
         }
     }
-    // CHECK-NEXT: :[[@LINE+9]]:5: warning: OpenV2 entry point 'EarlySetOpenV2' returns NULL ('return (RESID)share'), but the last error set at line 74 may be overwritten by 'ShareFree' before OpenV2 returns NULL [resdll-openv2-null-without-setlasterror]
+    // CHECK-NEXT: :[[@LINE+9]]:5: warning: OpenV2 entry point 'EarlySetOpenV2' returns NULL ('return (RESID)share'), but the last error set at line [[#@LINE-6]] may be overwritten by 'ShareFree' before OpenV2 returns NULL [resdll-openv2-null-without-setlasterror]
     // CHECK-NEXT: :[[@LINE-18]]:9: note: 'share == NULL' is false
     // CHECK-NEXT: :[[@LINE-13]]:9: note: 'status != ERROR_SUCCESS' is true
     // CHECK-NEXT: :[[@LINE-10]]:9: note: 'status != ERROR_SUCCESS' is true
@@ -120,7 +120,7 @@ cleanup:
         share = NULL;
         SetLastError(status);
     }
-    // CHECK-NEXT: :[[@LINE+8]]:5: warning: OpenV2 entry point 'NoStatusOpenV2' returns NULL ('return (RESID)share'), but the last error set at line 94 may be overwritten by 'ShareFree' before OpenV2 returns NULL [resdll-openv2-null-without-setlasterror]
+    // CHECK-NEXT: :[[@LINE+8]]:5: warning: OpenV2 entry point 'NoStatusOpenV2' returns NULL ('return (RESID)share'), but the last error set at line [[#@LINE-14]] may be overwritten by 'ShareFree' before OpenV2 returns NULL [resdll-openv2-null-without-setlasterror]
     // CHECK-NEXT: :[[@LINE-19]]:9: note: 'share == NULL' is false
     // CHECK-NEXT: :[[@LINE-15]]:9: note: 'share->ShareName == NULL' is true
     // CHECK-NEXT: :[[@LINE-15]]:9: note: 'ShareFree' may overwrite the last error

@@ -86,7 +86,7 @@ RESID WINAPI AppOpenV2(LPCWSTR ResourceName, HKEY ResourceKey,
         // Bug: AppFree may overwrite what AppFailOpen set.
         AppFailOpen(ResourceHandle, status);
         AppFree(app);
-        // CHECK-NEXT: :[[@LINE+10]]:9: warning: OpenV2 entry point 'AppOpenV2' returns NULL ('return NULL'), but the last error set at line 84 may be overwritten by 'AppFree' before OpenV2 returns NULL [resdll-openv2-null-without-setlasterror]
+        // CHECK-NEXT: :[[@LINE+10]]:9: warning: OpenV2 entry point 'AppOpenV2' returns NULL ('return NULL'), but the last error set at line [[#@LINE-2]] may be overwritten by 'AppFree' before OpenV2 returns NULL [resdll-openv2-null-without-setlasterror]
         // CHECK-NEXT: :[[@LINE-32]]:9: note: 'status != ERROR_SUCCESS' is false
         // CHECK-NEXT: :[[@LINE-25]]:9: note: 'app == NULL' is false
         // CHECK-NEXT: :[[@LINE-19]]:9: note: 'status != ERROR_SUCCESS' is false

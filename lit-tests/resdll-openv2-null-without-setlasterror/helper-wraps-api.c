@@ -46,12 +46,13 @@ RESID WINAPI TimerOpenV2(LPCWSTR ResourceName, HKEY ResourceKey,
     if (timer == NULL)
         // STRICT: :[[@LINE+3]]:9: warning: OpenV2 entry point 'TimerOpenV2' returns NULL ('return NULL') without calling SetLastError on this path [resdll-openv2-null-without-setlasterror]
         // STRICT-NEXT: :[[@LINE-2]]:9: note: 'timer == NULL' is true
-        // STRICT-NEXT: :[[@LINE+17]]:5: note: 'TimerOpenV2' is registered as the OpenV2 entry point by the assignment to 'g_FunctionTable.V2Functions.Open'
+        // STRICT-NEXT: :[[@LINE+18]]:5: note: 'TimerOpenV2' is registered as the OpenV2 entry point by the assignment to 'g_FunctionTable.V2Functions.Open'
         return NULL;
     if (!TimerCreateEvents(timer))
-        // STRICT-NEXT: :[[@LINE+4]]:9: warning: OpenV2 entry point 'TimerOpenV2' returns NULL ('return NULL') without calling SetLastError on this path [resdll-openv2-null-without-setlasterror]
+        // STRICT-NEXT: :[[@LINE+5]]:9: warning: OpenV2 entry point 'TimerOpenV2' returns NULL ('return NULL') without calling SetLastError on this path [resdll-openv2-null-without-setlasterror]
         // STRICT-NEXT: :[[@LINE-7]]:9: note: 'timer == NULL' is false
-        // STRICT-NEXT: :[[@LINE-3]]:9: note: '!TimerCreateEvents(timer)' is true
+        // STRICT-NEXT: :[[@LINE-3]]:10: note: 'TimerCreateEvents' may return without setting the last error
+        // STRICT-NEXT: :[[@LINE-4]]:9: note: '!TimerCreateEvents(timer)' is true
         // STRICT-NEXT: :[[@LINE+11]]:5: note: 'TimerOpenV2' is registered as the OpenV2 entry point by the assignment to 'g_FunctionTable.V2Functions.Open'
         return NULL; // leaks timer, but the last error is right
     timer->Handle = ResourceHandle;
