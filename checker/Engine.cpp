@@ -608,6 +608,17 @@ bool PathContext::assume(const Expr *Cond, bool Truth, PathState &S) {
   return S.F.assume(V, 0, !Truth);
 }
 
+static bool isTrackedField(const FieldDecl *FD) {
+  return FD && !FD->getType().isVolatileQualified() &&
+         (FD->getType()->isIntegralOrEnumerationType() ||
+          FD->getType()->isAnyPointerType());
+}
+
+static bool isLocalRoot(const VarDecl *VD) {
+  return VD && (VD->hasLocalStorage() || isa<ParmVarDecl>(VD)) &&
+         !VD->getType()->isReferenceType();
+}
+
 Slot PathContext::slotOf(const Expr *E) {
   if (!E)
     return nullptr;
@@ -616,46 +627,170 @@ Slot PathContext::slotOf(const Expr *E) {
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
     return VD && isTracked(VD) ? VD : nullptr;
   }
+  // A field reached from a local, a parameter or 'this': p->a.b.f, s.f.
   const auto *ME = dyn_cast<MemberExpr>(E);
-  if (!ME)
-    return nullptr;
-  const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
-  if (!FD || FD->getType().isVolatileQualified() ||
-      !(FD->getType()->isIntegralOrEnumerationType() ||
-        FD->getType()->isAnyPointerType()))
-    return nullptr;
-  // Walk down to the root: p->a.b.f, this->f, s.f.
-  llvm::SmallVector<const FieldDecl *, 2> Path{FD};
-  const Expr *Base = ME->getBase();
-  for (int Depth = 0; Depth < 4; ++Depth) {
-    Base = stripValueCasts(Base);
-    if (const auto *Inner = dyn_cast<MemberExpr>(Base)) {
-      const auto *IFD = dyn_cast<FieldDecl>(Inner->getMemberDecl());
-      if (!IFD)
-        return nullptr;
-      Path.insert(Path.begin(), IFD);
-      Base = Inner->getBase();
-      continue;
-    }
-    break;
-  }
   const VarDecl *Root = nullptr;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(Base)) {
-    Root = dyn_cast<VarDecl>(DRE->getDecl());
-    if (!Root || !(Root->hasLocalStorage() || isa<ParmVarDecl>(Root)) ||
-        Root->getType()->isReferenceType())
-      return nullptr;
-  } else if (!isa<CXXThisExpr>(Base)) {
+  llvm::SmallVector<const FieldDecl *, 4> Path;
+  if (!ME || !objectOf(ME, /*Pointer=*/false, Root, Path))
     return nullptr;
+  return fieldSlot(Root, Path);
+}
+
+bool PathContext::objectOf(const Expr *E, bool Pointer, const VarDecl *&Root,
+                           llvm::SmallVectorImpl<const FieldDecl *> &Path) {
+  E = stripValueCasts(E);
+  if (!E)
+    return false;
+  if (Pointer) {
+    if (isa<CXXThisExpr>(E)) {
+      Root = nullptr;
+      Path.clear();
+      return true;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(E))
+      if (UO->getOpcode() == UO_AddrOf)
+        return objectOf(UO->getSubExpr(), false, Root, Path);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!isLocalRoot(VD) || !VD->getType()->isPointerType())
+        return false;
+      Root = VD;
+      Path.clear();
+      return true;
+    }
+    return false;
   }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!isLocalRoot(VD) || VD->getType()->isPointerType())
+      return false;
+    Root = VD;
+    Path.clear();
+    return true;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_Deref)
+      return objectOf(UO->getSubExpr(), true, Root, Path);
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!FD || !objectOf(ME->getBase(), ME->isArrow(), Root, Path) ||
+        Path.size() >= 5)
+      return false;
+    Path.push_back(FD);
+    return true;
+  }
+  return false;
+}
+
+Slot PathContext::fieldSlot(const VarDecl *Root,
+                            llvm::ArrayRef<const FieldDecl *> Path) {
+  if (Path.empty() || !isTrackedField(Path.back()) ||
+      (Root && !isLocalRoot(Root)))
+    return nullptr;
   for (const auto &FS : FieldSlots)
-    if (FS->Root == Root && FS->Path == Path)
+    if (FS->Root == Root && llvm::ArrayRef(FS->Path) == Path)
       return FS.get();
   if (FieldSlots.size() >= 64)
     return nullptr; // keep the state small
-  FieldSlots.push_back(std::make_unique<FieldSlot>(FieldSlot{Root, Path}));
+  FieldSlots.push_back(std::make_unique<FieldSlot>(
+      FieldSlot{Root, llvm::SmallVector<const FieldDecl *, 2>(Path)}));
   FieldSlotIndex[FieldSlots.back().get()] = FieldSlots.size() - 1;
   return FieldSlots.back().get();
+}
+
+SymValue PathContext::valueOf(Slot K, const PathState &S) {
+  return S.F.lookup(K, symbolFor(K));
+}
+
+void PathContext::forEachEntrySlot(
+    llvm::function_ref<void(const SlotRef &, SymbolId)> Fn) {
+  for (unsigned I = 0; I < FD->getNumParams(); ++I)
+    if (isTracked(FD->getParamDecl(I)))
+      Fn(SlotRef{int(I), {}}, symbolFor(FD->getParamDecl(I)));
+  for (size_t Index = 0; Index < FieldSlots.size(); ++Index) {
+    const FieldSlot &FS = *FieldSlots[Index];
+    int Param = -1;
+    if (FS.Root) {
+      const auto *PVD = dyn_cast<ParmVarDecl>(FS.Root);
+      if (!PVD || PVD->getDeclContext() != FD)
+        continue;
+      Param = int(PVD->getFunctionScopeIndex());
+    }
+    Fn(SlotRef{Param, FS.Path}, symbolFor(FieldSlots[Index].get()));
+  }
+}
+
+const Expr *PathContext::argumentOf(const Stmt *Site, const FunctionDecl *Callee,
+                                    unsigned Param) {
+  if (const auto *CE = dyn_cast_or_null<CallExpr>(Site)) {
+    // A member operator call passes the object as its first argument.
+    if (isa<CXXOperatorCallExpr>(CE))
+      if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Callee))
+        if (MD->isInstance())
+          ++Param;
+    return Param < CE->getNumArgs() ? CE->getArg(Param) : nullptr;
+  }
+  if (const auto *CCE = dyn_cast_or_null<CXXConstructExpr>(Site))
+    return Param < CCE->getNumArgs() ? CCE->getArg(Param) : nullptr;
+  return nullptr;
+}
+
+Slot PathContext::callerSlot(const Stmt *Site, const FunctionDecl *Callee,
+                             const SlotRef &R) {
+  const VarDecl *Root = nullptr;
+  llvm::SmallVector<const FieldDecl *, 4> Path;
+  if (R.Param >= 0) {
+    const Expr *Arg = argumentOf(Site, Callee, unsigned(R.Param));
+    if (!Arg)
+      return nullptr;
+    if (R.Path.empty())
+      return slotOf(Arg);
+    if (!objectOf(Arg, /*Pointer=*/true, Root, Path))
+      return nullptr;
+  } else if (const auto *MCE = dyn_cast_or_null<CXXMemberCallExpr>(Site)) {
+    const Expr *Obj = MCE->getImplicitObjectArgument();
+    if (!Obj || !objectOf(Obj, Obj->getType()->isPointerType(), Root, Path))
+      return nullptr;
+  } else if (isa_and_nonnull<CXXOperatorCallExpr>(Site) &&
+             isa_and_nonnull<CXXMethodDecl>(Callee)) {
+    const auto *OCE = cast<CXXOperatorCallExpr>(Site);
+    if (OCE->getNumArgs() == 0 ||
+        !objectOf(OCE->getArg(0), /*Pointer=*/false, Root, Path))
+      return nullptr;
+  } else if (isa_and_nonnull<CXXDestructorDecl>(Callee)) {
+    if (!destroyedObject(Root, Path))
+      return nullptr;
+  } else {
+    return nullptr;
+  }
+  Path.append(R.Path.begin(), R.Path.end());
+  return fieldSlot(Root, Path);
+}
+
+void PathContext::setDestroyedObject(const CFGElement *E) { Destroyed = E; }
+
+bool PathContext::destroyedObject(
+    const VarDecl *&Root, llvm::SmallVectorImpl<const FieldDecl *> &Path) const {
+  if (!Destroyed)
+    return false;
+  Path.clear();
+  if (auto AD = Destroyed->getAs<CFGAutomaticObjDtor>()) {
+    Root = AD->getVarDecl();
+    return isLocalRoot(Root);
+  }
+  if (auto MD = Destroyed->getAs<CFGMemberDtor>()) {
+    Root = nullptr;
+    Path.push_back(MD->getFieldDecl());
+    return true;
+  }
+  if (Destroyed->getAs<CFGBaseDtor>()) {
+    Root = nullptr;
+    return true;
+  }
+  if (auto DD = Destroyed->getAs<CFGDeleteDtor>())
+    return const_cast<PathContext *>(this)->objectOf(
+        DD->getDeleteExpr()->getArgument(), /*Pointer=*/true, Root, Path);
+  return false;
 }
 
 bool PathContext::isFieldSlot(Slot K) const {
@@ -738,6 +873,8 @@ public:
 private:
   void transfer(const CFGElement &E, PathState &S);
   void transferStmt(const Stmt *St, PathState &S);
+  void linkResult(const CallExpr *CE, const FunctionDecl *Callee,
+                  const SlotRef &R, SymbolId Result, PathState &S);
   void propagate(const CFGBlock *B, PathState &S);
   void enqueue(const CFGBlock *To, PathState S);
 
@@ -823,15 +960,48 @@ void PathEngine::transfer(const CFGElement &E, PathState &S) {
     else if (auto TD = E.getAs<CFGTemporaryDtor>())
       Trigger = TD->getBindTemporaryExpr();
     if (DD) {
-      C.invalidateEscaped(DD, S);
-      C.invalidateFields(DD, S);
+      size_t Before = C.splits().size();
+      C.setDestroyedObject(&E);
       Obs.onDestructor(DD, Trigger, S, C);
+      C.setDestroyedObject(nullptr);
+      if (C.analysis().mayWriteMemory(DD)) {
+        C.invalidateEscaped(DD, S);
+        C.invalidateFields(DD, S);
+        for (size_t I = Before; I < C.splits().size(); ++I) {
+          C.invalidateEscaped(DD, C.splits()[I]);
+          C.invalidateFields(DD, C.splits()[I]);
+        }
+      }
     }
     return;
   }
   if (std::optional<CFGInitializer> I = E.getAs<CFGInitializer>()) {
     if (const Expr *Init = I->getInitializer()->getInit())
       Obs.onStmt(Init, S, C);
+  }
+}
+
+void PathEngine::linkResult(const CallExpr *CE, const FunctionDecl *Callee,
+                            const SlotRef &R, SymbolId Result, PathState &S) {
+  // The callee returns the value one of its entry slots had (a getter, or
+  // a function returning its argument): the result is the caller's value
+  // there. A slot of the caller is re-bound to the result, so that tests of
+  // the result refine it.
+  Slot K = C.callerSlot(CE, Callee, R);
+  SymValue V;
+  if (K)
+    V = C.valueOf(K, S);
+  else if (R.Param >= 0 && R.Path.empty())
+    if (const Expr *Arg = PathContext::argumentOf(CE, Callee, R.Param))
+      V = C.eval(Arg, S);
+  SymValue Res = SymValue::symbol(Result);
+  if (std::optional<int64_t> Known = S.F.known(V)) {
+    S.F.assume(Res, *Known, true);
+  } else if (V.isSym()) {
+    if (const Constraint *Old = S.F.constraintOf(V.S))
+      S.F.setConstraint(Result, *Old);
+    if (K)
+      S.F.bind(K, Res);
   }
 }
 
@@ -875,12 +1045,7 @@ void PathEngine::transferStmt(const Stmt *St, PathState &S) {
     }
   } else if (const auto *CE = dyn_cast<CallExpr>(St)) {
     SymbolId Sym = C.symbolFor(CE);
-    C.invalidateEscaped(CE, S);
     const FunctionDecl *Callee = CE->getDirectCallee();
-    // Documented Win32 functions do not change the DLL's structures (except
-    // through pointers to them, which escape); anything else may.
-    if (!(Callee && C.analysis().api().lookup(Callee)))
-      C.invalidateFields(CE, S);
     C.produceSymbol(Sym, S);
     if (Callee && C.analysis().isDllFunction(Callee))
       if (const ReturnSummary *RS = C.analysis().returnSummary(Callee)) {
@@ -888,12 +1053,42 @@ void PathEngine::transferStmt(const Stmt *St, PathState &S) {
           S.F.assume(SymValue::symbol(Sym), *RS->AlwaysConst, true);
         else if (RS->NeverNull)
           S.F.assume(SymValue::symbol(Sym), 0, false);
+        if (RS->ReturnsEntryOf)
+          linkResult(CE, Callee, *RS->ReturnsEntryOf, Sym, S);
       }
+    size_t Before = C.splits().size();
     Obs.onCall(CE, S, C);
+    // Then what the call may change, on every path it split into.
+    // Documented Win32 functions do not change the DLL's structures (except
+    // through pointers to them, which escape); a function of the DLL does
+    // when its body may write memory; anything else may.
+    bool DllFunction = Callee && C.analysis().isDllFunction(Callee);
+    bool Writes = !Callee || (DllFunction
+                                  ? C.analysis().mayWriteMemory(Callee)
+                                  : !C.analysis().api().lookup(Callee));
+    bool Escapes = !DllFunction || Writes;
+    auto Forget = [&](PathState &P) {
+      if (Escapes)
+        C.invalidateEscaped(CE, P);
+      if (Writes)
+        C.invalidateFields(CE, P);
+    };
+    Forget(S);
+    for (size_t I = Before; I < C.splits().size(); ++I)
+      Forget(C.splits()[I]);
   } else if (const auto *CCE = dyn_cast<CXXConstructExpr>(St)) {
-    C.invalidateEscaped(CCE, S);
-    C.invalidateFields(CCE, S);
+    size_t Before = C.splits().size();
     Obs.onConstruct(CCE, S, C);
+    bool Writes = C.analysis().mayWriteMemory(CCE->getConstructor());
+    auto Forget = [&](PathState &P) {
+      if (Writes) {
+        C.invalidateEscaped(CCE, P);
+        C.invalidateFields(CCE, P);
+      }
+    };
+    Forget(S);
+    for (size_t I = Before; I < C.splits().size(); ++I)
+      Forget(C.splits()[I]);
   } else if (const auto *RS = dyn_cast<ReturnStmt>(St)) {
     S.Return = RS;
     S.ReturnValue = RS->getRetValue() ? C.eval(RS->getRetValue(), S)

@@ -106,6 +106,18 @@ private:
   llvm::SmallVector<std::pair<SymbolId, Constraint>, 8> Cons;
 };
 
+/// A storage location named from a function's entry, so that a summary can
+/// speak of it and a caller can find it at a call: parameter Param itself
+/// (empty Path), a scalar field reached from pointer parameter Param, or a
+/// field of 'this' (Param == -1).
+struct SlotRef {
+  int Param = -1;
+  llvm::SmallVector<const clang::FieldDecl *, 2> Path;
+  bool operator==(const SlotRef &O) const {
+    return Param == O.Param && Path == O.Path;
+  }
+};
+
 /// One step of a path: a branch decision or an event a rule recorded.
 struct TrailNode {
   std::shared_ptr<const TrailNode> Parent;
@@ -142,13 +154,18 @@ class PathObserver {
 public:
   virtual ~PathObserver();
   virtual void initialState(PathState &S, PathContext &C) {}
-  /// After the engine updated values for a call (its result is a symbol).
+  /// A call: its result is a symbol (refined by the callee's return
+  /// summary); fields and escaped locals still hold the values they had
+  /// when the arguments were evaluated. The engine forgets what the call may
+  /// change after the observers ran.
   virtual void onCall(const clang::CallExpr *CE, PathState &S,
                       PathContext &C) {}
   /// A C++ object construction (e.g. std::thread).
   virtual void onConstruct(const clang::CXXConstructExpr *CE, PathState &S,
                            PathContext &C) {}
-  /// An implicit destructor call (end of scope, temporary, return).
+  /// An implicit destructor call (end of scope, temporary, return), before
+  /// the engine forgets what the destructor may change. The destroyed object
+  /// is PathContext::destroyedObject().
   virtual void onDestructor(const clang::CXXDestructorDecl *DD,
                             const clang::Stmt *Trigger, PathState &S,
                             PathContext &C) {}
@@ -201,6 +218,29 @@ public:
   /// (p->f, s.f, p->a.b); null otherwise.
   Slot slotOf(const clang::Expr *LValue);
   bool isFieldSlot(Slot K) const;
+  /// The value a slot holds in S.
+  SymValue valueOf(Slot K, const PathState &S);
+
+  /// Entry slots: this function's parameters, and the field slots rooted
+  /// at 'this' or at a pointer parameter that the exploration met so far.
+  void forEachEntrySlot(
+      llvm::function_ref<void(const SlotRef &, SymbolId EntrySym)> Fn);
+  /// The caller's slot that a callee's entry slot R denotes at a call (or
+  /// construction, or destructor call) Site: parameter I is argument I,
+  /// 'this' the call's object or the destroyed object; null if the
+  /// argument or object is not something the engine tracks.
+  Slot callerSlot(const clang::Stmt *Site, const clang::FunctionDecl *Callee,
+                  const SlotRef &R);
+  /// The argument a call, member operator call or construction passes for
+  /// the callee's parameter Param.
+  static const clang::Expr *argumentOf(const clang::Stmt *Site,
+                                       const clang::FunctionDecl *Callee,
+                                       unsigned Param);
+  /// The object being destroyed, during onDestructor: (Root, Path) as in
+  /// field slots (Root null: 'this'); false if it is not one (a temporary).
+  bool destroyedObject(const clang::VarDecl *&Root,
+                       llvm::SmallVectorImpl<const clang::FieldDecl *> &Path)
+      const;
   /// The constant value of E if it is a constant expression.
   std::optional<int64_t> constantOf(const clang::Expr *E);
 
@@ -225,6 +265,18 @@ public:
   /// instead of joining them into one imprecise state.
   void split(PathState S) { Splits.push_back(std::move(S)); }
 
+  /// The field slot for Root (null: 'this') and a field path, if the path
+  /// ends in a tracked scalar field.
+  Slot fieldSlot(const clang::VarDecl *Root,
+                 llvm::ArrayRef<const clang::FieldDecl *> Path);
+  /// The object E designates as (Root, Path): a local or parameter struct,
+  /// '*p', 'this', and fields of those. With Pointer, E is a pointer to the
+  /// object ('p', '&s', 'this').
+  bool objectOf(const clang::Expr *E, bool Pointer,
+                const clang::VarDecl *&Root,
+                llvm::SmallVectorImpl<const clang::FieldDecl *> &Path);
+  void setDestroyedObject(const clang::CFGElement *E);
+
 private:
   friend class PathEngine;
   AnalysisContext &AC;
@@ -241,6 +293,7 @@ private:
   std::vector<std::unique_ptr<FieldSlot>> FieldSlots;
   llvm::DenseMap<Slot, unsigned> FieldSlotIndex;
   std::vector<PathState> Splits;
+  const clang::CFGElement *Destroyed = nullptr;
 };
 
 /// Explores FD's CFG with Obs. The CFG comes from AC's cache.

@@ -220,14 +220,10 @@ private:
     else if (S.ReturnValue.isSym())
       if (const Constraint *RC = S.F.constraintOf(S.ReturnValue.S))
         O.Ret = *RC;
-    const FunctionDecl *FD = C.function();
-    for (unsigned I = 0; I < FD->getNumParams(); ++I) {
-      const ParmVarDecl *P = FD->getParamDecl(I);
-      if (!C.isTracked(P))
-        continue;
-      if (const Constraint *PC = S.F.constraintOf(C.symbolFor(P)))
-        O.Params.push_back({I, *PC});
-    }
+    C.forEachEntrySlot([&](const SlotRef &Ref, SymbolId Entry) {
+      if (const Constraint *EC = S.F.constraintOf(Entry))
+        O.Entry.push_back({Ref, *EC});
+    });
     switch (L.Kind) {
     case LE_Entry:
       O.Effect = Outcome::Unchanged;
@@ -364,22 +360,6 @@ private:
     }
   }
 
-  /// The arguments of a call or construction, lined up with the callee's
-  /// parameters (a member operator call passes the object first).
-  static const Expr *argumentFor(const Stmt *Site, const FunctionDecl *Callee,
-                                 unsigned Param) {
-    if (const auto *CE = dyn_cast_or_null<CallExpr>(Site)) {
-      if (isa<CXXOperatorCallExpr>(CE))
-        if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee))
-          if (MD->isInstance())
-            ++Param;
-      return Param < CE->getNumArgs() ? CE->getArg(Param) : nullptr;
-    }
-    if (const auto *CCE = dyn_cast_or_null<CXXConstructExpr>(Site))
-      return Param < CCE->getNumArgs() ? CCE->getArg(Param) : nullptr;
-    return nullptr;
-  }
-
   /// Applies a callee's summary at its call (or construction, or implicit
   /// destructor call). Outcomes that leave the last error alike are applied
   /// as one; outcomes that differ split the path, each split constrained by
@@ -395,11 +375,18 @@ private:
       if (Call && !O.Ret.empty())
         Feasible = assumeConstraint(N, SymValue::symbol(C.symbolFor(Call)),
                                     O.Ret);
-      for (const auto &[Index, PC] : O.Params) {
+      for (const auto &[Ref, EC] : O.Entry) {
         if (!Feasible)
           break;
-        if (const Expr *Arg = argumentFor(Site, Callee, Index))
-          Feasible = assumeConstraint(N, C.eval(Arg, N), PC);
+        // The caller's value for the callee's entry slot: an argument, or
+        // a field of the object or of what a pointer argument points to.
+        SymValue V;
+        if (Slot K = C.callerSlot(Site, Callee, Ref))
+          V = C.valueOf(K, N);
+        else if (Ref.Param >= 0 && Ref.Path.empty())
+          if (const Expr *Arg = PathContext::argumentOf(Site, Callee, Ref.Param))
+            V = C.eval(Arg, N);
+        Feasible = assumeConstraint(N, V, EC);
       }
       if (!Feasible)
         continue;
@@ -444,7 +431,7 @@ private:
       return;
     case Outcome::Sets:
       if (O.FromParam)
-        if (const Expr *Arg = argumentFor(Site, Callee, O.FromParam - 1)) {
+        if (const Expr *Arg = PathContext::argumentOf(Site, Callee, O.FromParam - 1)) {
           // The callee passed this argument to SetLastError.
           setLastError(Site, C.eval(Arg, S), S, C);
           return;
@@ -547,7 +534,7 @@ void OpenV2NullWithoutSetLastError::Summary::add(const Outcome &O) {
   std::vector<Outcome> Coarse;
   for (Outcome Old : Outcomes) {
     Old.Ret = Constraint();
-    Old.Params.clear();
+    Old.Entry.clear();
     if (!llvm::is_contained(Coarse, Old))
       Coarse.push_back(Old);
   }

@@ -24,7 +24,8 @@ public:
 
   /// One way a function of the DLL leaves the last error, with what its
   /// paths to that exit established about its return value and about the
-  /// values its parameters had on entry. A caller keeps the outcomes that
+  /// values its parameters (and the fields they and 'this' reach) had on
+  /// entry. A caller keeps the outcomes that
   /// are compatible with its own path (its arguments, and later its tests
   /// of the result): `if (!CheckName(n)) return NULL;` is clean when
   /// CheckName sets the last error exactly on the paths that return FALSE.
@@ -39,10 +40,13 @@ public:
     /// (each caller's argument decides between set and set-to-zero).
     unsigned FromParam = 0;
     Constraint Ret;
-    llvm::SmallVector<std::pair<unsigned, Constraint>, 2> Params;
+    /// What the paths knew of entry values: parameters, and fields of
+    /// 'this' or of pointer parameters (a destructor that closes m_h only
+    /// when it is not null).
+    llvm::SmallVector<std::pair<SlotRef, Constraint>, 2> Entry;
     bool operator==(const Outcome &O) const {
       return Effect == O.Effect && FromParam == O.FromParam && Ret == O.Ret &&
-             Params == O.Params;
+             Entry == O.Entry;
     }
   };
   /// What a function of the DLL does to the last error, over all its exits.
