@@ -460,6 +460,17 @@ private:
     return clobbererName(FD, SetSite) + " sets the last error here";
   }
 
+  /// SetLastError, RtlSetLastWin32Error, or the DLL's helper in quotes.
+  std::string zeroSetterName(const Stmt *SetSite) const {
+    const auto *CE = dyn_cast_or_null<CallExpr>(SetSite);
+    const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+    if (!FD)
+      return "SetLastError";
+    if (isSetLastError(FD))
+      return FD->getName().str();
+    return clobbererName(FD, SetSite);
+  }
+
   std::string zeroSetterDescription(const Stmt *SetSite) const {
     const auto *CE = dyn_cast_or_null<CallExpr>(SetSite);
     const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
@@ -493,8 +504,8 @@ private:
     B.at(RS).path(S.T);
     switch (L.Kind) {
     case LE_Zero:
-      B.message(Head + " after SetLastError sets the last error to "
-                       "ERROR_SUCCESS");
+      B.message(Head + " after " + zeroSetterName(L.SetSite) +
+                " sets the last error to ERROR_SUCCESS");
       B.related(L.SetSite, zeroSetterDescription(L.SetSite));
       break;
     case LE_Clobbered: {

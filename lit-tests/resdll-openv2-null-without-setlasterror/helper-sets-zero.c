@@ -23,7 +23,7 @@ RESID WINAPI GenOpenV2(LPCWSTR ResourceName, HKEY ResourceKey,
 
     if (OpenFlags & CLUS_RESDLL_OPEN_RECOVER_MONITOR_STATE) {
         GenFailOpen(ERROR_SUCCESS);
-        // CHECK: :[[@LINE+4]]:9: warning: OpenV2 entry point 'GenOpenV2' returns NULL ('return NULL') after SetLastError sets the last error to ERROR_SUCCESS [resdll-openv2-null-without-setlasterror]
+        // CHECK: :[[@LINE+4]]:9: warning: OpenV2 entry point 'GenOpenV2' returns NULL ('return NULL') after 'GenFailOpen' sets the last error to ERROR_SUCCESS [resdll-openv2-null-without-setlasterror]
         // CHECK-NEXT: :[[@LINE-3]]:9: note: 'OpenFlags & CLUS_RESDLL_OPEN_RECOVER_MONITOR_STATE' is true
         // CHECK-NEXT: :[[@LINE-3]]:9: note: 'GenFailOpen' sets the last error to ERROR_SUCCESS here
         // CHECK-NEXT: :[[@LINE+27]]:5: note: 'GenOpenV2' is registered as the OpenV2 entry point by the assignment to 'g_FunctionTable.V2Functions.Open'
@@ -37,7 +37,7 @@ RESID WINAPI GenOpenV2(LPCWSTR ResourceName, HKEY ResourceKey,
     if (timeout == 0) {
         // status is ERROR_SUCCESS here.
         GenFailOpen(status);
-        // CHECK-NEXT: :[[@LINE+6]]:9: warning: OpenV2 entry point 'GenOpenV2' returns NULL ('return NULL') after SetLastError sets the last error to ERROR_SUCCESS [resdll-openv2-null-without-setlasterror]
+        // CHECK-NEXT: :[[@LINE+6]]:9: warning: OpenV2 entry point 'GenOpenV2' returns NULL ('return NULL') after 'GenFailOpen' sets the last error to ERROR_SUCCESS [resdll-openv2-null-without-setlasterror]
         // CHECK-NEXT: :[[@LINE-17]]:9: note: 'OpenFlags & CLUS_RESDLL_OPEN_RECOVER_MONITOR_STATE' is false
         // CHECK-NEXT: :[[@LINE-9]]:9: note: 'status != ERROR_SUCCESS' is false
         // CHECK-NEXT: :[[@LINE-6]]:9: note: 'timeout == 0' is true
