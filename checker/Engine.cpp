@@ -7,6 +7,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/Hashing.h"
 #include "llvm/ADT/STLExtras.h"
 #include <algorithm>
@@ -200,14 +201,19 @@ size_t Facts::hash() const {
 
 namespace {
 /// Finds locals whose address escapes (&x, reference binding, by-reference
-/// lambda capture): their values may change behind the path's back.
+/// lambda capture, an array decaying to a pointer): their values may change
+/// behind the path's back.
 class EscapeFinder : public RecursiveASTVisitor<EscapeFinder> {
 public:
   llvm::SmallVector<const VarDecl *, 8> Escaped;
   llvm::SmallVector<const FieldDecl *, 8> EscapedFields;
+  llvm::DenseSet<const Expr *> SubscriptBases;
   void add(const Expr *E) {
     if (!E)
       return;
+    // &a[i] lets the whole array escape.
+    while (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E->IgnoreParenCasts()))
+      E = ASE->getBase()->IgnoreParenImpCasts();
     if (const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenCasts()))
       if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
         if (!llvm::is_contained(EscapedFields, FD))
@@ -220,6 +226,18 @@ public:
   bool VisitUnaryOperator(UnaryOperator *UO) {
     if (UO->getOpcode() == UO_AddrOf)
       add(UO->getSubExpr());
+    return true;
+  }
+  bool VisitArraySubscriptExpr(ArraySubscriptExpr *ASE) {
+    SubscriptBases.insert(ASE->getBase());
+    return true;
+  }
+  bool VisitImplicitCastExpr(ImplicitCastExpr *ICE) {
+    // An array used as a pointer (passed to a function, stored), not just
+    // subscripted.
+    if (ICE->getCastKind() == CK_ArrayToPointerDecay &&
+        !SubscriptBases.count(ICE))
+      add(ICE->getSubExpr());
     return true;
   }
   bool VisitCallExpr(CallExpr *CE) {
@@ -437,7 +455,8 @@ SymValue PathContext::eval(const Expr *E, const PathState &S) {
   }
   if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
     return eval(EWC->getSubExpr(), S);
-  if (isa<DeclRefExpr>(E) || isa<MemberExpr>(E)) {
+  if (isa<DeclRefExpr>(E) || isa<MemberExpr>(E) ||
+      isa<ArraySubscriptExpr>(E)) {
     if (Slot K = slotOf(E))
       return S.F.lookup(K, symbolFor(K));
     return SymValue::unknown();
@@ -629,15 +648,24 @@ Slot PathContext::slotOf(const Expr *E) {
   }
   // A field reached from a local, a parameter or 'this': p->a.b.f, s.f.
   const auto *ME = dyn_cast<MemberExpr>(E);
+  const auto *ASE = dyn_cast<ArraySubscriptExpr>(E);
+  if (!ME && !ASE)
+    return nullptr;
+  // An element must be a scalar the engine can hold (fields are checked by
+  // fieldSlot).
+  if (ASE && (E->getType().isVolatileQualified() ||
+              !(E->getType()->isIntegralOrEnumerationType() ||
+                E->getType()->isAnyPointerType())))
+    return nullptr;
   const VarDecl *Root = nullptr;
-  llvm::SmallVector<const FieldDecl *, 4> Path;
-  if (!ME || !objectOf(ME, /*Pointer=*/false, Root, Path))
+  SlotPath Path;
+  if (!objectOf(E, /*Pointer=*/false, Root, Path))
     return nullptr;
   return fieldSlot(Root, Path);
 }
 
 bool PathContext::objectOf(const Expr *E, bool Pointer, const VarDecl *&Root,
-                           llvm::SmallVectorImpl<const FieldDecl *> &Path) {
+                           SlotPath &Path) {
   E = stripValueCasts(E);
   if (!E)
     return false;
@@ -676,15 +704,24 @@ bool PathContext::objectOf(const Expr *E, bool Pointer, const VarDecl *&Root,
     if (!FD || !objectOf(ME->getBase(), ME->isArrow(), Root, Path) ||
         Path.size() >= 5)
       return false;
-    Path.push_back(FD);
+    Path.push_back(SlotStep{FD, 0});
+    return true;
+  }
+  // a[K] of an array (not of a pointer, which could alias *p).
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+    const Expr *Array = ASE->getBase()->IgnoreParenImpCasts();
+    std::optional<int64_t> Index = constantOf(ASE->getIdx());
+    if (!Array->getType()->isConstantArrayType() || !Index ||
+        !objectOf(Array, /*Pointer=*/false, Root, Path) || Path.size() >= 5)
+      return false;
+    Path.push_back(SlotStep{nullptr, *Index});
     return true;
   }
   return false;
 }
 
-Slot PathContext::fieldSlot(const VarDecl *Root,
-                            llvm::ArrayRef<const FieldDecl *> Path) {
-  if (Path.empty() || !isTrackedField(Path.back()) ||
+Slot PathContext::fieldSlot(const VarDecl *Root, llvm::ArrayRef<SlotStep> Path) {
+  if (Path.empty() || (Path.back().Field && !isTrackedField(Path.back().Field)) ||
       (Root && !isLocalRoot(Root)))
     return nullptr;
   for (const auto &FS : FieldSlots)
@@ -693,7 +730,7 @@ Slot PathContext::fieldSlot(const VarDecl *Root,
   if (FieldSlots.size() >= 64)
     return nullptr; // keep the state small
   FieldSlots.push_back(std::make_unique<FieldSlot>(
-      FieldSlot{Root, llvm::SmallVector<const FieldDecl *, 2>(Path)}));
+      FieldSlot{Root, SlotPath(Path.begin(), Path.end())}));
   FieldSlotIndex[FieldSlots.back().get()] = FieldSlots.size() - 1;
   return FieldSlots.back().get();
 }
@@ -738,7 +775,7 @@ const Expr *PathContext::argumentOf(const Stmt *Site, const FunctionDecl *Callee
 Slot PathContext::callerSlot(const Stmt *Site, const FunctionDecl *Callee,
                              const SlotRef &R) {
   const VarDecl *Root = nullptr;
-  llvm::SmallVector<const FieldDecl *, 4> Path;
+  SlotPath Path;
   if (R.Param >= 0) {
     const Expr *Arg = argumentOf(Site, Callee, unsigned(R.Param));
     if (!Arg)
@@ -769,8 +806,7 @@ Slot PathContext::callerSlot(const Stmt *Site, const FunctionDecl *Callee,
 
 void PathContext::setDestroyedObject(const CFGElement *E) { Destroyed = E; }
 
-bool PathContext::destroyedObject(
-    const VarDecl *&Root, llvm::SmallVectorImpl<const FieldDecl *> &Path) const {
+bool PathContext::destroyedObject(const VarDecl *&Root, SlotPath &Path) const {
   if (!Destroyed)
     return false;
   Path.clear();
@@ -780,7 +816,7 @@ bool PathContext::destroyedObject(
   }
   if (auto MD = Destroyed->getAs<CFGMemberDtor>()) {
     Root = nullptr;
-    Path.push_back(MD->getFieldDecl());
+    Path.push_back(SlotStep{MD->getFieldDecl(), 0});
     return true;
   }
   if (Destroyed->getAs<CFGBaseDtor>()) {
@@ -842,7 +878,10 @@ void PathContext::produceSymbol(SymbolId Sym, PathState &S) {
 
 void PathContext::invalidateEscaped(const void *Site, PathState &S) {
   for (const auto &FS : FieldSlots)
-    if (llvm::is_contained(EscapedFields, FS->Path.back())) {
+    if ((FS->Root && llvm::is_contained(Escaped, FS->Root)) ||
+        llvm::any_of(FS->Path, [&](const SlotStep &Step) {
+          return Step.Field && llvm::is_contained(EscapedFields, Step.Field);
+        })) {
       SymbolId Sym = symbolFor(Site, FS.get());
       produceSymbol(Sym, S);
       S.F.bind(FS.get(), SymValue::symbol(Sym));

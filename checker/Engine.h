@@ -106,13 +106,25 @@ private:
   llvm::SmallVector<std::pair<SymbolId, Constraint>, 8> Cons;
 };
 
+/// One step from an object to a part of it: a field, or an element of an
+/// array at a constant index (Field null).
+struct SlotStep {
+  const clang::FieldDecl *Field = nullptr;
+  int64_t Index = 0;
+  bool operator==(const SlotStep &O) const {
+    return Field == O.Field && Index == O.Index;
+  }
+  bool operator!=(const SlotStep &O) const { return !(*this == O); }
+};
+using SlotPath = llvm::SmallVector<SlotStep, 2>;
+
 /// A storage location named from a function's entry, so that a summary can
 /// speak of it and a caller can find it at a call: parameter Param itself
 /// (empty Path), a scalar field reached from pointer parameter Param, or a
 /// field of 'this' (Param == -1).
 struct SlotRef {
   int Param = -1;
-  llvm::SmallVector<const clang::FieldDecl *, 2> Path;
+  SlotPath Path;
   bool operator==(const SlotRef &O) const {
     return Param == O.Param && Path == O.Path;
   }
@@ -238,9 +250,7 @@ public:
                                        unsigned Param);
   /// The object being destroyed, during onDestructor: (Root, Path) as in
   /// field slots (Root null: 'this'); false if it is not one (a temporary).
-  bool destroyedObject(const clang::VarDecl *&Root,
-                       llvm::SmallVectorImpl<const clang::FieldDecl *> &Path)
-      const;
+  bool destroyedObject(const clang::VarDecl *&Root, SlotPath &Path) const;
   /// The constant value of E if it is a constant expression.
   std::optional<int64_t> constantOf(const clang::Expr *E);
 
@@ -265,16 +275,15 @@ public:
   /// instead of joining them into one imprecise state.
   void split(PathState S) { Splits.push_back(std::move(S)); }
 
-  /// The field slot for Root (null: 'this') and a field path, if the path
-  /// ends in a tracked scalar field.
-  Slot fieldSlot(const clang::VarDecl *Root,
-                 llvm::ArrayRef<const clang::FieldDecl *> Path);
-  /// The object E designates as (Root, Path): a local or parameter struct,
-  /// '*p', 'this', and fields of those. With Pointer, E is a pointer to the
-  /// object ('p', '&s', 'this').
+  /// The slot for Root (null: 'this') and a path of fields and constant
+  /// array indices, if the path ends in a tracked scalar field or in an
+  /// element (whose scalar type the caller checked).
+  Slot fieldSlot(const clang::VarDecl *Root, llvm::ArrayRef<SlotStep> Path);
+  /// The object E designates as (Root, Path): a local or parameter struct
+  /// or array, '*p', 'this', and fields and constant-index elements of
+  /// those. With Pointer, E is a pointer to the object ('p', '&s', 'this').
   bool objectOf(const clang::Expr *E, bool Pointer,
-                const clang::VarDecl *&Root,
-                llvm::SmallVectorImpl<const clang::FieldDecl *> &Path);
+                const clang::VarDecl *&Root, SlotPath &Path);
   void setDestroyedObject(const clang::CFGElement *E);
 
 private:
@@ -288,7 +297,7 @@ private:
   llvm::SmallVector<const clang::FieldDecl *, 8> EscapedFields;
   struct FieldSlot {
     const clang::VarDecl *Root; ///< null: 'this'
-    llvm::SmallVector<const clang::FieldDecl *, 2> Path;
+    SlotPath Path;
   };
   std::vector<std::unique_ptr<FieldSlot>> FieldSlots;
   llvm::DenseMap<Slot, unsigned> FieldSlotIndex;
