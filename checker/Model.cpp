@@ -224,9 +224,18 @@ const FunctionDecl *ResourceDllModel::resolveFunction(const Expr *E) {
       return LE->getCallOperator();
     // A variable (or member) holding a lambda: each lambda has a type of its
     // own, so the type names the call operator.
-    if (const CXXRecordDecl *RD = E->getType()->getAsCXXRecordDecl())
+    if (const CXXRecordDecl *RD = E->getType()->getAsCXXRecordDecl()) {
       if (RD->isLambda())
         return RD->getLambdaCallOperator();
+      // A function object with one call operator (a worker's functor).
+      if (RD->hasDefinition()) {
+        auto Calls = RD->lookup(
+            RD->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call));
+        if (Calls.isSingleResult())
+          if (const auto *MD = dyn_cast<CXXMethodDecl>(Calls.front()))
+            return MD;
+      }
+    }
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
       return dyn_cast<FunctionDecl>(DRE->getDecl());
     if (const auto *ME = dyn_cast<MemberExpr>(E))

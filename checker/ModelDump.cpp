@@ -9,6 +9,8 @@
 #include "Model.h"
 
 #include "llvm/Support/raw_ostream.h"
+#include <algorithm>
+#include <vector>
 
 using namespace clang;
 
@@ -25,47 +27,57 @@ StringRef registrationFormName(RegistrationForm F) {
   return "?";
 }
 
-static void printLocation(const Location &L, StringRef File,
-                          llvm::raw_ostream &OS) {
-  if (L.valid())
-    OS << L.File << ':' << L.Line << ':' << L.Column << ": ";
-  else
-    OS << File << ": ";
-}
-
 void printModel(const ResourceDllModel &M, const LocationFactory &LF,
                 StringRef File, llvm::raw_ostream &OS) {
-  OS << File << ": model: " << M.entryPoints().size() << " entry points, "
-     << M.callbackCalls().size() << " callback calls, "
-     << M.workerStarts().size() << " worker starts\n";
+  // Every item with its location, printed in source order.
+  struct Item {
+    Location Loc;
+    std::string Text;
+  };
+  std::vector<Item> Items;
+  size_t NumRegistrations = 0;
   for (const EntryPoint &EP : M.entryPoints()) {
     std::string Name = displayName(EP.Function);
-    printLocation(LF.of(static_cast<const Decl *>(EP.Function)), File, OS);
-    OS << "entry-point " << entryKindName(EP.Kind) << " '" << Name << "'\n";
+    Location At = LF.of(static_cast<const Decl *>(EP.Function));
+    Items.push_back({At, "entry-point " + entryKindName(EP.Kind).str() + " '" +
+                             Name + "'"});
     for (const Registration &R : EP.Registrations) {
-      printLocation(R.Site ? LF.of(R.Site)
-                           : LF.of(static_cast<const Decl *>(EP.Function)),
-                    File, OS);
-      OS << "registration of '" << Name << "' as " << entryKindName(EP.Kind)
-         << ": " << registrationFormName(R.Form);
+      ++NumRegistrations;
+      std::string Text = "registration of '" + Name + "' as " +
+                         entryKindName(EP.Kind).str() + ": " +
+                         registrationFormName(R.Form).str();
       if (!R.Target.empty())
-        OS << " '" << R.Target << "'";
-      OS << '\n';
+        Text += " (" + R.Target + ")";
+      Items.push_back({R.Site ? LF.of(R.Site) : At, Text});
     }
   }
-  for (const CallbackCall &CC : M.callbackCalls()) {
-    printLocation(LF.of(CC.Call), File, OS);
-    OS << "callback " << callbackKindName(CC.Kind) << " in '"
-       << (CC.Caller ? displayName(CC.Caller) : std::string("<global>"))
-       << "'\n";
-  }
-  for (const WorkerStart &W : M.workerStarts()) {
-    printLocation(LF.of(W.Site), File, OS);
-    OS << "worker " << W.Api << ": routine '" << displayName(W.Routine)
-       << "', context '" << (W.Context ? LF.text(W.Context) : std::string())
-       << "', created by '"
-       << (W.Creator ? displayName(W.Creator) : std::string("<global>"))
-       << "'\n";
+  for (const CallbackCall &CC : M.callbackCalls())
+    Items.push_back({LF.of(CC.Call),
+                     "callback " + callbackKindName(CC.Kind).str() + " in '" +
+                         (CC.Caller ? displayName(CC.Caller)
+                                    : std::string("<global>")) +
+                         "'"});
+  for (const WorkerStart &W : M.workerStarts())
+    Items.push_back(
+        {LF.of(W.Site),
+         "worker " + W.Api.str() + ": routine '" + displayName(W.Routine) +
+             "', context '" + (W.Context ? LF.text(W.Context) : std::string()) +
+             "', created by '" +
+             (W.Creator ? displayName(W.Creator) : std::string("<global>")) +
+             "'"});
+  std::stable_sort(Items.begin(), Items.end(), [](const Item &A, const Item &B) {
+    return std::make_pair(A.Loc.Line, A.Loc.Column) <
+           std::make_pair(B.Loc.Line, B.Loc.Column);
+  });
+  OS << File << ": model: " << M.entryPoints().size() << " entry points, "
+     << NumRegistrations << " registrations, " << M.callbackCalls().size()
+     << " callback calls, " << M.workerStarts().size() << " worker starts\n";
+  for (const Item &I : Items) {
+    if (I.Loc.valid())
+      OS << I.Loc.File << ':' << I.Loc.Line << ':' << I.Loc.Column << ": ";
+    else
+      OS << File << ": ";
+    OS << I.Text << '\n';
   }
 }
 
