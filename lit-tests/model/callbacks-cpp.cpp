@@ -1,7 +1,7 @@
 // Callback calls in C++: through the monitor's table kept by reference in
 // a class, through a member copy of the routine, and from a lambda in a
 // member function; the caller of each is named.
-// RUN: %resdll-check --debug-dump-model --checks=-* %s 2>&1 | FileCheck %s --implicit-check-not=callback
+// RUN: %resdll-check --debug-dump-model --checks=-* %s 2>&1 | FileCheck %s '--implicit-check-not=: callback'
 
 #include <windows.h>
 #include <clusapi.h>

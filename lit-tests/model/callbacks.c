@@ -6,7 +6,7 @@
 // explicit dereference, and each kind: SetResourceStatusEx, the V1
 // SetResourceStatus, LogEvent, SetResourceLockedMode, SignalFailure. Calls
 // through pointers of other shapes, and of functions, are not callbacks.
-// RUN: %resdll-check --debug-dump-model --checks=-* %s 2>&1 | FileCheck %s --implicit-check-not=callback
+// RUN: %resdll-check --debug-dump-model --checks=-* %s 2>&1 | FileCheck %s '--implicit-check-not=: callback'
 
 #include <windows.h>
 #include <clusapi.h>

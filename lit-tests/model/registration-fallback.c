@@ -4,7 +4,7 @@
 // of the signature-fallback form. Other registrations (here a Close) do not
 // prevent it; other names, other signatures and static functions are left
 // out, and so is a V1 Open signature under an OpenV2 name.
-// RUN: %resdll-check --debug-dump-model --checks=-* %s 2>&1 | FileCheck %s --implicit-check-not=registration --implicit-check-not=entry-point
+// RUN: %resdll-check --debug-dump-model --checks=-* %s 2>&1 | FileCheck %s '--implicit-check-not=: registration' '--implicit-check-not=: entry-point'
 
 #include <windows.h>
 #include <clusapi.h>

@@ -6,7 +6,7 @@
 // return value, both arms of ?:), an explicit cast, and typedef'd pointer
 // types. Pointers of other types, and routines only called, register
 // nothing.
-// RUN: %resdll-check --debug-dump-model --checks=-* %s 2>&1 | FileCheck %s --implicit-check-not=registration --implicit-check-not=entry-point
+// RUN: %resdll-check --debug-dump-model --checks=-* %s 2>&1 | FileCheck %s '--implicit-check-not=: registration' '--implicit-check-not=: entry-point'
 
 #include <windows.h>
 #include <clusapi.h>

@@ -5,7 +5,7 @@
 // using-declared pointer types, and functions in namespaces. A lambda with
 // captures cannot convert and registers nothing; neither does a member
 // function pointer.
-// RUN: %resdll-check --debug-dump-model --checks=-* %s 2>&1 | FileCheck %s --implicit-check-not=registration --implicit-check-not=entry-point
+// RUN: %resdll-check --debug-dump-model --checks=-* %s 2>&1 | FileCheck %s '--implicit-check-not=: registration' '--implicit-check-not=: entry-point'
 
 #include <windows.h>
 #include <clusapi.h>

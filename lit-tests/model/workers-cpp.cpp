@@ -2,7 +2,7 @@
 // lambda (its captures are the context), a lambda held in a variable, a
 // member function with the object, and a function object; and a C API
 // started from a member function.
-// RUN: %resdll-check --debug-dump-model --checks=-* %s 2>&1 | FileCheck %s --implicit-check-not=worker
+// RUN: %resdll-check --debug-dump-model --checks=-* %s 2>&1 | FileCheck %s '--implicit-check-not=: worker'
 
 #include <windows.h>
 #include <clusapi.h>

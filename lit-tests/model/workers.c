@@ -3,7 +3,7 @@
 // PWORKER_START_ROUTINE), CreateThread, _beginthreadex, QueueUserWorkItem,
 // TrySubmitThreadpoolCallback, CreateThreadpoolWork. A thread started with
 // a routine the model cannot resolve (a variable) is not listed.
-// RUN: %resdll-check --debug-dump-model --checks=-* %s 2>&1 | FileCheck %s --implicit-check-not=worker
+// RUN: %resdll-check --debug-dump-model --checks=-* %s 2>&1 | FileCheck %s '--implicit-check-not=: worker'
 
 #include <windows.h>
 #include <clusapi.h>
