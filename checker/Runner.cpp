@@ -66,8 +66,9 @@ public:
     N.Kind = "compiler-error";
     SmallString<256> Msg;
     Info.FormatDiagnostic(Msg);
-    N.Message = (Level == DiagnosticsEngine::Fatal ? "fatal error: " : "") +
-                Msg.str().str();
+    // Printed as "error: <message>": a fatal error (a missing header) is
+    // an error like the others, and the file's analysis stops there.
+    N.Message = Msg.str().str();
     if (Info.hasSourceManager() && Info.getLocation().isValid()) {
       const SourceManager &SM = Info.getSourceManager();
       PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(Info.getLocation()));
@@ -169,6 +170,13 @@ FileResult Runner::analyseOne(const std::string &File) {
   R.File = File;
   // The database may name the file relative to its directory.
   std::vector<tooling::CompileCommand> Commands = DB.getCompileCommands(File);
+  if (Commands.empty() && sys::path::is_relative(File)) {
+    // A compilation database finds files by absolute path (as clang-tidy
+    // looks them up); the file keeps the name it was given.
+    SmallString<256> Abs(File);
+    if (!sys::fs::make_absolute(Abs))
+      Commands = DB.getCompileCommands(Abs);
+  }
   std::string OnDisk = File;
   if (!Commands.empty() && !sys::path::is_absolute(File)) {
     SmallString<256> P(Commands.front().Directory);
