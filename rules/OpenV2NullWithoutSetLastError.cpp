@@ -122,6 +122,11 @@ bool assumeConstraint(PathState &S, SymValue V, const Constraint &C) {
 using Outcome = OpenV2NullWithoutSetLastError::Outcome;
 using Summary = OpenV2NullWithoutSetLastError::Summary;
 
+bool isGetLastError(const FunctionDecl *FD) {
+  const IdentifierInfo *II = FD ? FD->getIdentifier() : nullptr;
+  return II && FD->getNumParams() == 0 && II->getName() == "GetLastError";
+}
+
 class LastErrorObserver : public PathObserver {
 public:
   LastErrorObserver(OpenV2NullWithoutSetLastError &R, AnalysisContext &AC,
@@ -154,6 +159,10 @@ public:
     if (isSetLastError(Callee)) {
       SymValue V = C.eval(CE->getArg(0), S);
       setLastError(CE, V, S, C);
+      return;
+    }
+    if (isGetLastError(Callee)) {
+      readLastError(CE, S, C);
       return;
     }
     applyCallee(Callee, CE, S, C);
@@ -192,6 +201,40 @@ public:
   }
 
 private:
+  /// GetLastError() returns what the path set: zero after a zero
+  /// SetLastError, the value passed to SetLastError, and a nonzero code
+  /// after an API of the model failed (whatever --strict says about
+  /// accepting that failure as the entry point's error).
+  void readLastError(const CallExpr *CE, PathState &S, PathContext &C) {
+    SymValue Result = SymValue::symbol(C.symbolFor(CE));
+    LE L = LE::from(S.Rule);
+    if (L.Kind == LE_Pending) {
+      if (callFailed(L.Other, S, C, /*EvenIfStrict=*/true))
+        S.F.assume(Result, 0, false);
+      return;
+    }
+    if (L.Kind == LE_Zero) {
+      S.F.assume(Result, 0, true);
+      return;
+    }
+    if (L.Kind != LE_Set)
+      return;
+    const auto *Setter = dyn_cast_or_null<CallExpr>(L.SetSite);
+    const FunctionDecl *FD = Setter ? Setter->getDirectCallee() : nullptr;
+    if (!FD)
+      return;
+    if (isSetLastError(FD)) {
+      SymValue V = C.eval(Setter->getArg(0), S);
+      if (std::optional<int64_t> K = S.F.known(V))
+        S.F.assume(Result, *K, true);
+      else if (V.isSym() && !S.F.mayEqual(V, 0))
+        S.F.assume(Result, 0, false);
+    } else if (const ApiFunction *AF = AC.api().lookup(FD)) {
+      if (AF->SetsLastErrorOnFailure)
+        S.F.assume(Result, 0, false); // set by the API's failure
+    }
+  }
+
   /// SetLastError(V) at Site: zero when V is known to be zero here, set
   /// otherwise. In a summary, a parameter's entry value is remembered, so
   /// that each caller decides with its own argument.
@@ -310,9 +353,10 @@ private:
   /// Whether the API call at Site (of the model, setting the last error on
   /// failure) is known to have returned its failure value on this path, so
   /// that, with Strict off, its failure set the last error.
-  bool callFailed(const Stmt *Site, const PathState &S, PathContext &C) {
+  bool callFailed(const Stmt *Site, const PathState &S, PathContext &C,
+                  bool EvenIfStrict = false) {
     const auto *Call = dyn_cast_or_null<CallExpr>(Site);
-    if (!Call || R.strict())
+    if (!Call || (R.strict() && !EvenIfStrict))
       return false;
     const ApiFunction *AF = AC.api().lookup(Call->getDirectCallee());
     return AF && AF->SetsLastErrorOnFailure && AF->FailureValue &&
