@@ -17,9 +17,11 @@
 //
 // Functions of the DLL are summarised bottom-up with the same observer: each
 // exit gives an Outcome (unchanged / sets / sets zero / overwrites) with what
-// that path knew of the return value and of the parameters. At a call, the
-// outcomes compatible with the caller's path apply; when they differ the
-// path is split, so `if (!Init(r)) return NULL;` follows Init's own paths.
+// that path knew of the return value, of the parameters and of the fields
+// they and 'this' reach. At a call (or construction, or destructor call)
+// the outcomes compatible with the caller's path apply; when they differ
+// the path is split, so `if (!Init(r)) return NULL;` follows Init's own
+// paths. GetLastError() returns what the path knows was set.
 //
 //===----------------------------------------------------------------------===//
 #include "OpenV2NullWithoutSetLastError.h"
@@ -594,10 +596,6 @@ void OpenV2NullWithoutSetLastError::Summary::add(const Outcome &O) {
       Coarse.push_back(Old);
   }
   Outcomes = std::move(Coarse);
-}
-
-bool OpenV2NullWithoutSetLastError::Summary::has(Outcome::EffectKind K) const {
-  return llvm::any_of(Outcomes, [&](const Outcome &O) { return O.Effect == K; });
 }
 
 RuleInfo OpenV2NullWithoutSetLastError::info() {

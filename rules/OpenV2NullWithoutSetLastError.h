@@ -54,7 +54,6 @@ public:
     std::vector<Outcome> Outcomes;
     static constexpr unsigned MaxOutcomes = 8;
     void add(const Outcome &O);
-    bool has(Outcome::EffectKind K) const;
   };
   const Summary *summaryOf(AnalysisContext &AC, const clang::FunctionDecl *FD);
 
