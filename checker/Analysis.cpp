@@ -200,15 +200,16 @@ public:
     }
     if (AC.isDllFunction(Callee)) {
       Writes = AC.mayWriteMemory(Callee);
-    } else if (AC.api().lookup(Callee)) {
-      // A documented function writes through its pointer arguments.
+    } else if (AC.api().lookup(Callee) || Callee->getBuiltinID()) {
+      // A documented function (or a compiler builtin such as memset)
+      // writes through its pointer arguments only.
       for (const Expr *Arg : CE->arguments()) {
         QualType T = Arg->IgnoreParenImpCasts()->getType();
         if (T->isPointerType() && !T->getPointeeType().isConstQualified() &&
             !isa<StringLiteral>(Arg->IgnoreParenImpCasts()))
           Writes = true;
       }
-    } else if (!Callee->getBuiltinID()) {
+    } else {
       Writes = true;
     }
     return !Writes;
