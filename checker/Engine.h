@@ -12,8 +12,14 @@
 //
 // Rules plug in through PathObserver: they see every CFG element, call,
 // destructor, edge and the function's exit, and keep their typestate in
-// PathState::Rule. Every state carries the trail of branch decisions and
-// events that led to it; a finding's path is that trail.
+// PathState::Rule; at a call whose outcomes they can tell apart (from a
+// summary of the callee) they may split the path. Every state carries the
+// trail of branch decisions and events that led to it; a finding's path is
+// that trail.
+//
+// Slots are locals and parameters, and fields and constant-index array
+// elements reached from them or from 'this'; summaries name a callee's
+// slots from its entry (SlotRef) and a caller finds its own at the call.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RESDLL_CHECKER_ENGINE_H
