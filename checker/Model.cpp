@@ -223,6 +223,20 @@ const FunctionDecl *ResourceDllModel::resolveFunction(const Expr *E) {
     }
     if (const auto *LE = dyn_cast<LambdaExpr>(E))
       return LE->getCallOperator();
+    // A variable (or member) holding a lambda: each lambda has a type of its
+    // own, so the type names the call operator.
+    if (const CXXRecordDecl *RD = E->getType()->getAsCXXRecordDecl()) {
+      if (RD->isLambda())
+        return RD->getLambdaCallOperator();
+      // A function object with one call operator (a worker's functor).
+      if (RD->hasDefinition()) {
+        auto Calls = RD->lookup(
+            RD->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call));
+        if (Calls.isSingleResult())
+          if (const auto *MD = dyn_cast<CXXMethodDecl>(Calls.front()))
+            return MD;
+      }
+    }
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
       return dyn_cast<FunctionDecl>(DRE->getDecl());
     if (const auto *ME = dyn_cast<MemberExpr>(E))
@@ -372,10 +386,20 @@ public:
   }
 
   bool VisitVarDecl(VarDecl *VD) {
-    if (const Expr *Init = VD->getInit())
-      if (!isa<InitListExpr>(Init->IgnoreImplicit()))
-        noteConversion(Init, VD->getType(), RegistrationForm::Conversion, Init,
-                       VD->getName().str());
+    const Expr *Init = VD->getInit();
+    if (!Init)
+      return true;
+    if (const auto *ILE = dyn_cast<InitListExpr>(Init->IgnoreImplicit())) {
+      // An aggregate initialiser: its targets are named after the variable
+      // (g_Table.V1Functions.Open). The list's own visit comes later.
+      const InitListExpr *Sem =
+          ILE->isSemanticForm() ? ILE : ILE->getSemanticForm();
+      if (Sem && SeenInitLists.insert(Sem).second)
+        walkInitList(Sem, VD->getName().str());
+      return true;
+    }
+    noteConversion(Init, VD->getType(), RegistrationForm::Conversion, Init,
+                   VD->getName().str());
     return true;
   }
 
@@ -396,6 +420,8 @@ public:
   }
 
   bool VisitExplicitCastExpr(ExplicitCastExpr *CE) {
+    if (ConsumedCasts.count(CE))
+      return true; // part of a registration already noted
     if (ResourceDllModel::entryKindOfType(CE->getTypeAsWritten()))
       noteConversion(CE->getSubExpr(), CE->getTypeAsWritten(),
                      RegistrationForm::ExplicitCast, CE, "");
@@ -428,8 +454,11 @@ public:
       W.Site = CE;
       W.Api = Name == "std::thread" ? "std::thread" : "std::jthread";
       W.Routine = ResourceDllModel::resolveFunction(CE->getArg(0));
+      // A lambda or function object carries its own context (captures,
+      // members); a function or member function gets the next argument
+      // (the object, for a member function).
       const Expr *Callable = CE->getArg(0)->IgnoreImplicit();
-      if (isa<LambdaExpr>(Callable))
+      if (Callable->getType()->isRecordType())
         W.Context = Callable;
       else if (CE->getNumArgs() >= 2)
         W.Context = CE->getArg(1);
@@ -481,33 +510,43 @@ public:
 private:
   void walkInitList(const InitListExpr *ILE, std::string Path) {
     QualType T = ILE->getType();
+    if (const auto *AT = Ctx.getAsConstantArrayType(T)) {
+      // An array of tables or of entry-point pointers.
+      for (unsigned I = 0; I < ILE->getNumInits(); ++I)
+        visitInit(ILE->getInit(I), AT->getElementType(),
+                  Path + "[" + std::to_string(I) + "]");
+      return;
+    }
     const RecordDecl *RD = T->getAsRecordDecl();
     if (!RD)
       return;
     if (RD->isUnion()) {
       const FieldDecl *FD = ILE->getInitializedFieldInUnion();
       if (FD && ILE->getNumInits() >= 1)
-        visitInit(ILE->getInit(0), FD, Path);
+        visitInit(ILE->getInit(0), FD->getType(), memberPath(Path, FD));
       return;
     }
     unsigned I = 0;
     for (const FieldDecl *FD : RD->fields()) {
       if (I >= ILE->getNumInits())
         break;
-      visitInit(ILE->getInit(I++), FD, Path);
+      visitInit(ILE->getInit(I++), FD->getType(), memberPath(Path, FD));
     }
   }
 
-  void visitInit(const Expr *Init, const FieldDecl *FD, const std::string &Path) {
-    std::string Sub = Path;
-    if (!FD->getName().empty())
-      Sub += (Sub.empty() ? "" : ".") + FD->getName().str();
+  static std::string memberPath(const std::string &Path, const FieldDecl *FD) {
+    if (FD->getName().empty())
+      return Path; // an anonymous union or struct
+    return Path + (Path.empty() ? "" : ".") + FD->getName().str();
+  }
+
+  void visitInit(const Expr *Init, QualType T, const std::string &Path) {
     if (const auto *Nested = dyn_cast<InitListExpr>(Init->IgnoreImplicit())) {
-      walkInitList(Nested, Sub);
+      SeenInitLists.insert(Nested);
+      walkInitList(Nested, Path);
       return;
     }
-    noteConversion(Init, FD->getType(), RegistrationForm::AggregateInit, Init,
-                   Sub);
+    noteConversion(Init, T, RegistrationForm::AggregateInit, Init, Path);
   }
 
   std::string targetText(const Expr *LHS) {
@@ -521,24 +560,32 @@ private:
   void noteConversion(const Expr *Value, QualType Dest, RegistrationForm Form,
                       const Stmt *Site, std::string Target) {
     std::optional<EntryKind> Kind = ResourceDllModel::entryKindOfType(Dest);
-    // An explicit cast to an entry-point type inside the value wins.
+    if (!Kind)
+      return; // an explicit cast inside is noted by VisitExplicitCastExpr
+    // A value cast explicitly to an entry-point type and stored where that
+    // type is expected is one registration: the member or aggregate target
+    // names it best; a plain conversion of a cast is the cast.
     const Expr *E = Value;
     for (int D = 0; E && D < 16; ++D) {
       E = E->IgnoreParenImpCasts();
-      if (const auto *CE = dyn_cast<ExplicitCastExpr>(E)) {
-        if (auto K = ResourceDllModel::entryKindOfType(CE->getTypeAsWritten())) {
-          // Reported by VisitExplicitCastExpr; keep the outer form if both
-          // name the same kind.
-          if (!Kind)
-            return;
-        }
-        E = CE->getSubExpr();
-        continue;
+      const auto *CE = dyn_cast<ExplicitCastExpr>(E);
+      if (!CE)
+        break;
+      if (ResourceDllModel::entryKindOfType(CE->getTypeAsWritten())) {
+        ConsumedCasts.insert(CE);
+        if (Form == RegistrationForm::Conversion)
+          Form = RegistrationForm::ExplicitCast;
       }
-      break;
+      E = CE->getSubExpr();
     }
-    if (!Kind)
+    // cond ? A : B registers both.
+    if (const auto *CO =
+            dyn_cast_or_null<ConditionalOperator>(E ? E->IgnoreParenImpCasts()
+                                                    : nullptr)) {
+      noteConversion(CO->getTrueExpr(), Dest, Form, Site, Target);
+      noteConversion(CO->getFalseExpr(), Dest, Form, Site, Target);
       return;
+    }
     const FunctionDecl *FD = ResourceDllModel::resolveFunction(Value);
     if (!FD)
       return;
@@ -630,8 +677,10 @@ private:
     const FunctionType *V2 = canonicalFunctionOfTypedef(Ctx, "POPEN_V2_ROUTINE");
     const FunctionType *V1 = canonicalFunctionOfTypedef(Ctx, "POPEN_ROUTINE");
     for (const FunctionDecl *FD : M.Functions) {
+      // Only a function another file can register: a static one would be
+      // registered here if anywhere.
       if (!FD->getIdentifier() || isa<CXXMethodDecl>(FD) ||
-          !SM.isInMainFile(FD->getLocation()))
+          !FD->isExternallyVisible() || !SM.isInMainFile(FD->getLocation()))
         continue;
       StringRef Name = FD->getName();
       const FunctionType *FT = FD->getType()->getAs<FunctionType>();
@@ -653,6 +702,7 @@ private:
   std::vector<const FunctionDecl *> FunctionStack;
   llvm::DenseSet<const FunctionDecl *> Seen;
   llvm::DenseSet<const InitListExpr *> SeenInitLists;
+  llvm::DenseSet<const ExplicitCastExpr *> ConsumedCasts;
   std::vector<std::pair<const FunctionType *, CallbackKind>> Shapes;
 };
 

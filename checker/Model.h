@@ -15,6 +15,7 @@
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -164,6 +165,14 @@ private:
   std::vector<WorkerStart> Workers;
   std::vector<const clang::FunctionDecl *> Functions;
 };
+
+class LocationFactory;
+llvm::StringRef registrationFormName(RegistrationForm F);
+/// Prints the model of a translation unit, one line per entry point,
+/// registration, callback call and worker start, each prefixed by its
+/// location as a compiler diagnostic is (--debug-dump-model).
+void printModel(const ResourceDllModel &M, const LocationFactory &LF,
+                llvm::StringRef File, llvm::raw_ostream &OS);
 
 /// A short name for messages: "FooOpenV2", "CResource::Open", "lambda".
 std::string displayName(const clang::FunctionDecl *FD);

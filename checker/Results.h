@@ -25,6 +25,7 @@ struct FileResult {
   /// The settings the file was analysed with (null if they could not be
   /// read): the baseline of its settings file, for one.
   std::shared_ptr<const EffectiveConfig> Config;
+  std::string ModelDump; ///< --debug-dump-model only
 };
 
 /// What the emitters need to know about the run itself.
