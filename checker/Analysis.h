@@ -13,6 +13,7 @@
 #include "Engine.h"
 #include "Finding.h"
 #include "Model.h"
+#include "PartialParse.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
@@ -88,6 +89,12 @@ public:
   /// function and rule).
   void reportBudgetHit(const clang::FunctionDecl *FD, llvm::StringRef RuleId);
 
+  /// Functions not analysed because of compiler errors (PartialParse.h):
+  /// cfgFor() gives them no CFG, so no rule reports anything in them.
+  void setUnanalysable(UnanalysableFunctions F) { Unanalysable = std::move(F); }
+  /// Why FD is not analysed, or null.
+  const std::string *unanalysableReason(const clang::FunctionDecl *FD) const;
+
 private:
   clang::ASTContext &Ctx;
   const ApiModel &Api;
@@ -104,6 +111,7 @@ private:
       Returns;
   llvm::DenseSet<const clang::FunctionDecl *> InProgress;
   std::set<std::pair<const clang::FunctionDecl *, std::string>> BudgetSeen;
+  UnanalysableFunctions Unanalysable;
 };
 
 } // namespace resdll

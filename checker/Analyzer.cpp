@@ -2,15 +2,36 @@
 #include "Analyzer.h"
 #include "Rule.h"
 
+#include "clang/AST/ASTContext.h"
+#include "llvm/ADT/DenseSet.h"
+
 #include <algorithm>
 
 namespace resdll {
 
 AnalyzerOutput analyzeAST(clang::ASTContext &Ctx,
                           const std::vector<std::string> &EnabledRules,
-                          const RuleOptions &Options, const ApiModel &Api) {
+                          const RuleOptions &Options, const ApiModel &Api,
+                          llvm::ArrayRef<clang::SourceLocation> ErrorLocs) {
   AnalyzerOutput Out;
   AnalysisContext AC(Ctx, Api, Options);
+  if (!ErrorLocs.empty() || Ctx.getDiagnostics().hasErrorOccurred()) {
+    AC.setUnanalysable(findUnanalysableFunctions(Ctx, ErrorLocs));
+    // Say which entry points were left out, once each.
+    llvm::DenseSet<const clang::FunctionDecl *> Told;
+    for (const EntryPoint &EP : AC.model().entryPoints()) {
+      const clang::FunctionDecl *FD = definitionOf(EP.Function);
+      const std::string *Why = AC.unanalysableReason(FD);
+      if (!Why || !Told.insert(FD->getCanonicalDecl()).second)
+        continue;
+      Notification N;
+      N.Lvl = Notification::Warning;
+      N.Kind = "partial";
+      N.Loc = AC.locations().of(static_cast<const clang::Decl *>(FD));
+      N.Message = "'" + displayName(FD) + "' is not checked: " + *Why;
+      AC.notifications().push_back(std::move(N));
+    }
+  }
   for (const RuleInfo &Info : allRules()) {
     if (std::find(EnabledRules.begin(), EnabledRules.end(), Info.Id.str()) ==
         EnabledRules.end())

@@ -11,6 +11,8 @@
 #include "Analysis.h"
 #include "Config.h"
 #include "Finding.h"
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/ArrayRef.h"
 #include <vector>
 
 namespace clang {
@@ -25,9 +27,12 @@ struct AnalyzerOutput {
   AnalysisStats Stats;
 };
 
+/// ErrorLocs: where clang reported errors (the CLI collects them); with
+/// errors, functions they touch are not analysed (PartialParse.h).
 AnalyzerOutput analyzeAST(clang::ASTContext &Ctx,
                           const std::vector<std::string> &EnabledRules,
-                          const RuleOptions &Options, const ApiModel &Api);
+                          const RuleOptions &Options, const ApiModel &Api,
+                          llvm::ArrayRef<clang::SourceLocation> ErrorLocs = {});
 
 } // namespace resdll
 
