@@ -64,9 +64,12 @@ void debugHookBeforeAnalysis(StringRef MainFile) {
       report_fatal_error("debug: --debug-crash-on asked for a fatal error");
     *NullPointer = 1;
   }
-  if (!Hooks.HangOn.empty() && Name == Hooks.HangOn)
+  if (!Hooks.HangOn.empty() && Name == Hooks.HangOn) {
+    errs() << "debug: hanging while analysing " << Name << "\n";
+    errs().flush();
     while (true) // as stuck as a busy loop, without using a core
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
 }
 
 bool debugHookWhileWriting(StringRef Text, raw_ostream &OS) {

@@ -11,6 +11,7 @@
 //       default), abort() (what a failed assertion does), unbounded
 //       recursion (stack), or llvm::report_fatal_error (fatal);
 //   --debug-hang-on=<file name>
+//       say "debug: hanging while analysing <file name>" on stderr, then
 //       never finish analysing that source (it sleeps, to spare the CPU);
 //   --debug-stall-output
 //       write the first half of the output file, say so on stderr

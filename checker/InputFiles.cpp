@@ -40,6 +40,30 @@ std::optional<std::string> convertUTF16WithBOM(StringRef Bytes) {
   return Out;
 }
 
+std::string convertWindows1252(StringRef Bytes) {
+  // 0x80-0x9F differ from Latin-1; the five bytes Windows-1252 leaves
+  // undefined map to the C1 control of the same value, as Windows does.
+  static const uint16_t High[32] = {
+      0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+      0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+      0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+      0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+  std::string Out;
+  Out.reserve(Bytes.size() + Bytes.size() / 8);
+  for (unsigned char C : Bytes) {
+    if (C < 0x80) {
+      Out += char(C);
+      continue;
+    }
+    UTF32 CodePoint = C < 0xA0 ? High[C - 0x80] : C;
+    char Buf[UNI_MAX_UTF8_BYTES_PER_CODE_POINT];
+    char *End = Buf;
+    ConvertCodePointToUTF8(CodePoint, End);
+    Out.append(Buf, End);
+  }
+  return Out;
+}
+
 /// Text saved as UTF-16 without a byte order mark: one byte of most code
 /// units is zero (ASCII text), always at the same parity.
 static bool looksLikeUTF16(StringRef Head) {
@@ -119,9 +143,10 @@ SourceFileCheck inspectSourceFile(StringRef Path) {
   if (!json::isUTF8(Text, &Bad)) {
     C.Warning = "the file is not valid UTF-8 (byte 0x" +
                 utohexstr(uint8_t(Text[Bad]), /*LowerCase=*/true) +
-                "; a legacy code page such as Windows-1252?): it is analysed "
-                "byte for byte and columns count bytes";
+                "): it is read as Windows-1252, and columns count the bytes "
+                "of its UTF-8 form";
     C.WarningLoc = positionOf(Path, Text, Bad);
+    C.Windows1252 = true;
   }
   return C;
 }
@@ -147,7 +172,13 @@ private:
 
 class WindowsFileSystem : public vfs::ProxyFileSystem {
 public:
-  using ProxyFileSystem::ProxyFileSystem;
+  WindowsFileSystem(IntrusiveRefCntPtr<vfs::FileSystem> Base,
+                    StringRef Windows1252File)
+      : ProxyFileSystem(std::move(Base)) {
+    if (!Windows1252File.empty())
+      if (ErrorOr<vfs::Status> S = getUnderlyingFS().status(Windows1252File))
+        Legacy = S->getUniqueID();
+  }
 
   ErrorOr<vfs::Status> status(const Twine &Path) override {
     SmallString<256> P;
@@ -165,7 +196,7 @@ public:
       Real = *R;
     }
     if (S && S->isRegularFile())
-      if (std::shared_ptr<const std::string> U = utf16Text(*S, Real))
+      if (std::shared_ptr<const std::string> U = convertedText(*S, Real))
         return vfs::Status::copyWithNewSize(*S, U->size());
     return S;
   }
@@ -192,7 +223,7 @@ public:
       return F;
     ErrorOr<vfs::Status> S = (*F)->status();
     if (S && S->isRegularFile())
-      if (std::shared_ptr<const std::string> U = utf16Text(*S, Real))
+      if (std::shared_ptr<const std::string> U = convertedText(*S, Real))
         return std::unique_ptr<vfs::File>(std::make_unique<ConvertedFile>(
             vfs::Status::copyWithNewSize(vfs::Status::copyWithNewName(*S, P),
                                          U->size()),
@@ -215,18 +246,27 @@ public:
   }
 
 private:
-  /// The UTF-8 text of a file that starts with a UTF-16 BOM, else null.
-  std::shared_ptr<const std::string> utf16Text(const vfs::Status &S,
-                                               StringRef Path) {
+  /// The UTF-8 text of a file that starts with a UTF-16 BOM, or of the
+  /// Windows-1252 source; else null.
+  std::shared_ptr<const std::string> convertedText(const vfs::Status &S,
+                                                   StringRef Path) {
+    bool IsLegacy = Legacy && S.getUniqueID() == *Legacy;
     // A BOM and whole code units: the size is even. Most files stop here.
-    if (S.getSize() < 2 || S.getSize() % 2)
+    if (!IsLegacy && (S.getSize() < 2 || S.getSize() % 2))
       return nullptr;
     auto It = Converted.find(S.getUniqueID());
     if (It != Converted.end())
       return It->second;
     std::shared_ptr<const std::string> Result;
     SmallString<256> Abs(Path);
-    if (!getUnderlyingFS().makeAbsolute(Abs)) {
+    if (getUnderlyingFS().makeAbsolute(Abs)) {
+      // Cannot tell: read it as it is.
+    } else if (IsLegacy) {
+      if (ErrorOr<std::unique_ptr<MemoryBuffer>> B =
+              MemoryBuffer::getFile(Abs, false, false))
+        Result = std::make_shared<const std::string>(
+            convertWindows1252((*B)->getBuffer()));
+    } else {
       char Head[2] = {0, 0};
       if (Expected<sys::fs::file_t> FD = sys::fs::openNativeFileForRead(Abs)) {
         Expected<size_t> N =
@@ -315,6 +355,7 @@ private:
     return Out.str().str();
   }
 
+  std::optional<sys::fs::UniqueID> Legacy; ///< the Windows-1252 source
   std::map<sys::fs::UniqueID, std::shared_ptr<const std::string>> Converted;
   StringMap<std::unique_ptr<StringMap<std::string>>> Listings;
 };
@@ -322,8 +363,10 @@ private:
 } // namespace
 
 IntrusiveRefCntPtr<vfs::FileSystem>
-makeWindowsFileSystem(IntrusiveRefCntPtr<vfs::FileSystem> Base) {
-  return makeIntrusiveRefCnt<WindowsFileSystem>(std::move(Base));
+makeWindowsFileSystem(StringRef Windows1252File,
+                      IntrusiveRefCntPtr<vfs::FileSystem> Base) {
+  return makeIntrusiveRefCnt<WindowsFileSystem>(std::move(Base),
+                                                Windows1252File);
 }
 
 } // namespace resdll

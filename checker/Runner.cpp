@@ -210,7 +210,8 @@ FileResult Runner::analyseOne(const std::string &File) {
     // sources and resolves includes as Windows does (InputFiles.h).
     tooling::ClangTool Tool(DBOne, {OnDisk},
                             std::make_shared<PCHContainerOperations>(),
-                            makeWindowsFileSystem());
+                            makeWindowsFileSystem(
+                                Check.Windows1252 ? StringRef(OnDisk) : ""));
     Tool.clearArgumentsAdjusters();
     Tool.appendArgumentsAdjuster(makeArgumentsAdjuster(Opts.Paths));
     Tool.setDiagnosticConsumer(&Diags);
