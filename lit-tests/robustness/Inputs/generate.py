@@ -6,9 +6,13 @@ headers: a V2 DLL whose OpenV2 has one true finding (a NULL return without
 SetLastError) after whatever the case is about, so that a test sees both
 that the tool survived and that the code was really analysed.
 
-  generate.py big <out> <megabytes>     a large file of generated tables
-  generate.py long-lines <out>          a 4 MB line, then code on a long line
-  generate.py nest <kind> <n> <out>     code nested n levels deep
+  generate.py big <out> <megabytes>     a large file of generated tables;
+                                        prints a FileCheck line for its
+                                        finding
+  generate.py long-lines <out>          a 4 MB line, then code on a long
+                                        line; prints a FileCheck line
+  generate.py nest <kind> <n> <out>     code nested n levels deep; prints
+                                        a FileCheck line for its finding
   generate.py project <dir> <n>         n sources, one finding each
   generate.py recode <in> <out> <enc> [crlf]
                                         a copy in another encoding (utf-16,
@@ -66,6 +70,12 @@ def big(out, megabytes):
             i += 1
         f.write("};\n")
         f.write(OPEN)
+    # A FileCheck line for the finding, at the line where it really is.
+    with open(out, "rb") as f:
+        for n, text in enumerate(f, 1):
+            if text.strip() == b"return NULL;":
+                print("CHECK: %s:%d:9: warning: OpenV2 entry point 'GenOpenV2'"
+                      " returns NULL" % (os.path.basename(out), n))
 
 
 def long_lines(out):
@@ -82,6 +92,10 @@ def long_lines(out):
         f.write("static CLRES_FUNCTION_TABLE g_Table;\n"
                 "void GenRegister(void) { g_Table.V2Functions.Open = "
                 "GenOpenV2; }\n")
+    with open(out) as f:
+        line = f.read().split("\n")[4]
+    print("CHECK: %s:5:%d: warning: OpenV2 entry point 'GenOpenV2' returns "
+          "NULL" % (os.path.basename(out), line.index("return NULL") + 1))
 
 
 def nest(kind, n, out):
@@ -123,6 +137,11 @@ void GenRegister(void)
     g_Table.V2Functions.Open = GenOpenV2;
 }
 """)
+    with open(out) as f:
+        for n, text in enumerate(f, 1):
+            if text.strip() == "return NULL;":
+                print("CHECK-DAG: %s:%d:9: warning: OpenV2 entry point "
+                      "'GenOpenV2' returns NULL" % (os.path.basename(out), n))
 
 
 def project(directory, n):
