@@ -21,10 +21,11 @@ Error parseCrashSpec(StringRef Spec, DebugHookSettings &S) {
     Name = Spec.take_front(Colon);
     Kind = Spec.drop_front(Colon + 1);
   }
-  if (Kind != "segv" && Kind != "abort" && Kind != "stack" && Kind != "fatal")
+  if (Kind != "segv" && Kind != "abort" && Kind != "stack" &&
+      Kind != "fatal" && Kind != "exit")
     return createStringError(inconvertibleErrorCode(),
                              "--debug-crash-on: unknown crash kind '%s' "
-                             "(segv, abort, stack, fatal)",
+                             "(segv, abort, stack, fatal, exit)",
                              Kind.str().c_str());
   if (Name.empty())
     return createStringError(inconvertibleErrorCode(),
@@ -62,6 +63,12 @@ void debugHookBeforeAnalysis(StringRef MainFile) {
       Sink += recurseForever(0);
     if (Hooks.CrashKind == "fatal")
       report_fatal_error("debug: --debug-crash-on asked for a fatal error");
+    if (Hooks.CrashKind == "exit") {
+      // The file is analysed; the process fails only when it exits, as
+      // with a sanitizer's leak report.
+      std::atexit([] { std::_Exit(23); });
+      return;
+    }
     *NullPointer = 1;
   }
   if (!Hooks.HangOn.empty() && Name == Hooks.HangOn) {

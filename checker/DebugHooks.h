@@ -5,11 +5,13 @@
 // do this are rare and change with every clang release, so the CLI has
 // hidden switches (not in --help) that inject these faults at fixed points:
 //
-//   --debug-crash-on=<file name>[:segv|abort|stack|fatal]
+//   --debug-crash-on=<file name>[:segv|abort|stack|fatal|exit]
 //       while analysing a source whose file name is <file name> (after the
 //       parse, with the AST alive): a null-pointer write (segv, the
 //       default), abort() (what a failed assertion does), unbounded
-//       recursion (stack), or llvm::report_fatal_error (fatal);
+//       recursion (stack), llvm::report_fatal_error (fatal), or nothing
+//       until the process exits, then exit status 23 (exit: what a
+//       sanitizer's leak report does);
 //   --debug-hang-on=<file name>
 //       say "debug: hanging while analysing <file name>" on stderr, then
 //       never finish analysing that source (it sleeps, to spare the CPU);
@@ -36,7 +38,7 @@ namespace resdll {
 
 struct DebugHookSettings {
   std::string CrashOn;            ///< file name (no directory)
-  std::string CrashKind = "segv"; ///< segv, abort, stack, fatal
+  std::string CrashKind = "segv"; ///< segv, abort, stack, fatal, exit
   std::string HangOn;             ///< file name (no directory)
   bool StallOutput = false;
 };

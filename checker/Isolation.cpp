@@ -105,6 +105,7 @@ struct Worker {
   int FD = -1;       ///< our end of the socket pair
   std::string Input; ///< bytes received, not yet a whole line
   long Current = -1; ///< index of the file being analysed
+  long Last = -1;    ///< index of the last file it analysed
   Clock::time_point Deadline;
   bool alive() const { return Pid > 0; }
   bool busy() const { return Current >= 0; }
@@ -121,7 +122,8 @@ public:
 
 private:
   bool spawn(Worker &W, std::string &Err);
-  /// Stops W (killing it if Kill) and says how it ended.
+  /// Stops W (killing it if Kill) and says how it ended (empty: exit
+  /// status 0).
   std::string reap(Worker &W, bool Kill);
   void finish(size_t I, FileResult R);
   void dispatch(Worker &W);
@@ -194,8 +196,10 @@ std::string Pool::reap(Worker &W, bool Kill) {
            (Name ? std::string(": ") + Name : std::string());
   }
   if (WIFEXITED(Status))
-    return "the worker process exited with status " +
-           std::to_string(WEXITSTATUS(Status));
+    return WEXITSTATUS(Status) == 0
+               ? std::string()
+               : "the worker process exited with status " +
+                     std::to_string(WEXITSTATUS(Status));
   return "the worker process ended";
 }
 
@@ -256,6 +260,7 @@ void Pool::receive(Worker &W) {
       W.Input.erase(0, NL + 1);
       size_t I = size_t(W.Current);
       W.Current = -1;
+      W.Last = long(I);
       if (!R) {
         std::string Msg = toString(R.takeError());
         reap(W, /*Kill=*/true);
@@ -271,7 +276,8 @@ void Pool::receive(Worker &W) {
   bool WasBusy = W.busy();
   std::string How = reap(W, /*Kill=*/N < 0);
   if (WasBusy)
-    finish(I, crashResult(Files[I], How));
+    finish(I, crashResult(Files[I], How.empty() ? "the worker process exited"
+                                                : How));
 }
 
 std::vector<FileResult> Pool::run() {
@@ -318,10 +324,25 @@ std::vector<FileResult> Pool::run() {
         }
     }
   }
-  // Idle workers see the end of their input and exit.
-  for (Worker &W : Workers)
-    if (W.alive())
-      reap(W, /*Kill=*/false);
+  // Idle workers see the end of their input and exit with status 0. Any
+  // other end (a sanitizer's leak report, a crash in a destructor) is an
+  // internal error, told with the last file the worker analysed.
+  for (Worker &W : Workers) {
+    if (!W.alive())
+      continue;
+    long Last = W.Last;
+    std::string How = reap(W, /*Kill=*/false);
+    if (How.empty() || Last < 0)
+      continue;
+    FileResult &R = Results[size_t(Last)];
+    R.Crashed = true;
+    R.Notifications.push_back(fileError(
+        Files[size_t(Last)],
+        "internal error: the worker process that analysed this file ended "
+        "badly afterwards (" +
+            How + ")",
+        "crash"));
+  }
   for (size_t I = 0; I < Results.size(); ++I)
     if (Results[I].File.empty() && Results[I].Notifications.empty())
       Results[I] = crashResult(Files[I], "the run was interrupted");

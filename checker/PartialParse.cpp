@@ -20,13 +20,24 @@ namespace {
 
 class DefinitionCollector : public RecursiveASTVisitor<DefinitionCollector> {
 public:
+  explicit DefinitionCollector(const SourceManager &SM) : SM(SM) {}
   std::vector<const FunctionDecl *> Definitions;
   bool shouldVisitTemplateInstantiations() const { return true; }
+  bool TraverseDecl(Decl *D) {
+    // The DLL's code only: system headers are not analysed.
+    if (D && !isa<TranslationUnitDecl>(D) && !isa<LinkageSpecDecl>(D) &&
+        !isa<NamespaceDecl>(D) && SM.isInSystemHeader(D->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
   bool VisitFunctionDecl(FunctionDecl *FD) {
     if (FD->doesThisDeclarationHaveABody() && FD->getBody())
       Definitions.push_back(FD);
     return true;
   }
+
+private:
+  const SourceManager &SM;
 };
 
 /// What one function's body says: does it carry clang's error marks, and
@@ -99,7 +110,7 @@ UnanalysableFunctions
 findUnanalysableFunctions(ASTContext &Ctx, llvm::ArrayRef<SourceLocation> ErrorLocs) {
   UnanalysableFunctions Out;
   const SourceManager &SM = Ctx.getSourceManager();
-  DefinitionCollector Collector;
+  DefinitionCollector Collector(SM);
   Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
 
   // Where each definition lies (first to last token, in the file it is
