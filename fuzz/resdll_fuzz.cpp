@@ -65,6 +65,15 @@ public:
 
 } // namespace
 
+/// As in checker/SanitizerDefaults.cpp: LLVM's allocators poison memory
+/// when compiled with ASan (our inline copies) but not in Debian's
+/// libclang-cpp, which then writes into the poisoned slabs our code began.
+/// libFuzzer keeps ASan's own crash handling.
+extern "C" __attribute__((used, visibility("default"))) const char *
+__asan_default_options() {
+  return "allow_user_poisoning=0:detect_stack_use_after_return=0";
+}
+
 extern "C" int LLVMFuzzerInitialize(int *Argc, char ***Argv) {
   ToolPaths Paths = findToolPaths((*Argv)[0],
                                   reinterpret_cast<void *>(&LLVMFuzzerInitialize));
