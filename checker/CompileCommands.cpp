@@ -1,4 +1,4 @@
-//===- CompileCommands.cpp - compile databases, also from MSVC projects ---===//
+//===- CompileCommands.cpp - compile databases, MSVC ones too -------------===//
 #include "CompileCommands.h"
 
 #include "clang/Driver/Options.h"
@@ -66,9 +66,8 @@ translateClCommand(const tooling::CommandLineArguments &Args) {
       Argv.push_back(Args[I].c_str());
   const opt::OptTable &Table = driver::getDriverOptTable();
   unsigned MissingIndex = 0, MissingCount = 0;
-  opt::InputArgList Parsed =
-      Table.ParseArgs(Argv, MissingIndex, MissingCount,
-                      opt::Visibility(options::CLOption));
+  opt::InputArgList Parsed = Table.ParseArgs(
+      Argv, MissingIndex, MissingCount, opt::Visibility(options::CLOption));
   tooling::CommandLineArguments Out = {"clang"};
   std::string Language; // from /TC /TP
   struct Input {
@@ -204,11 +203,11 @@ loadCompilationDatabase(StringRef Dir, std::string &Error) {
           : tooling::JSONCommandLineSyntax::AutoDetect;
   std::string Err;
   std::unique_ptr<tooling::CompilationDatabase> DB =
-      tooling::JSONCompilationDatabase::loadFromBuffer((*Buf)->getBuffer(),
-                                                        Err, Syntax);
+      tooling::JSONCompilationDatabase::loadFromBuffer((*Buf)->getBuffer(), Err,
+                                                       Syntax);
   if (!DB) {
-    Error = "'" + File.str().str() + "': malformed compilation database: " +
-            Err;
+    Error =
+        "'" + File.str().str() + "': malformed compilation database: " + Err;
     return nullptr;
   }
   return DB;

@@ -1,4 +1,4 @@
-//===- CompileCommands.h - compile databases, also from MSVC projects -*- C++ -*-===//
+//===- CompileCommands.h - compile databases, MSVC ones too ----*- C++ -*-===//
 //
 // Resource DLLs are built with MSVC, so their compile_commands.json often
 // holds cl.exe or clang-cl commands (/DWIN32 /I..\inc /Zc:wchar_t /EHsc).

@@ -21,8 +21,8 @@ Error parseCrashSpec(StringRef Spec, DebugHookSettings &S) {
     Name = Spec.take_front(Colon);
     Kind = Spec.drop_front(Colon + 1);
   }
-  if (Kind != "segv" && Kind != "abort" && Kind != "stack" &&
-      Kind != "fatal" && Kind != "exit")
+  if (Kind != "segv" && Kind != "abort" && Kind != "stack" && Kind != "fatal" &&
+      Kind != "exit")
     return createStringError(inconvertibleErrorCode(),
                              "--debug-crash-on: unknown crash kind '%s' "
                              "(segv, abort, stack, fatal, exit)",

@@ -228,7 +228,8 @@ int main(int argc, char **argv) {
     IsolationOptions Iso;
     Iso.Jobs = Opts.Jobs;
     Iso.TimeoutSeconds = Timeout;
-    Iso.Executable = sys::fs::getMainExecutable(argv[0], reinterpret_cast<void *>(&main));
+    Iso.Executable = sys::fs::getMainExecutable(
+        argv[0], reinterpret_cast<void *>(&main));
     Iso.Arguments.assign(argv + First, argv + argc);
     Iso.Progress = Opts.Progress;
     Results = runIsolated(R, Sources, Iso);

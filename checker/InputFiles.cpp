@@ -1,4 +1,4 @@
-//===- InputFiles.cpp - what a repository holds, read as Windows would ----===//
+//===- InputFiles.cpp - sources read as a Windows compiler would ----------===//
 #include "InputFiles.h"
 
 #include "llvm/ADT/SmallString.h"
@@ -74,7 +74,8 @@ static bool looksLikeUTF16(StringRef Head) {
     ZeroEven += Head[I] == 0;
     ZeroOdd += Head[I + 1] == 0;
   }
-  size_t Most = std::max(ZeroEven, ZeroOdd), Least = std::min(ZeroEven, ZeroOdd);
+  size_t Most = std::max(ZeroEven, ZeroOdd),
+         Least = std::min(ZeroEven, ZeroOdd);
   return Most * 10 >= Units * 6 && Least * 20 <= Units;
 }
 
@@ -84,8 +85,8 @@ static Location positionOf(StringRef Path, StringRef Text, size_t Offset) {
   StringRef Before = Text.take_front(Offset);
   L.Line = unsigned(Before.count('\n') + 1);
   size_t LineStart = Before.rfind('\n');
-  L.Column = unsigned(LineStart == StringRef::npos ? Offset + 1
-                                                   : Offset - LineStart);
+  L.Column =
+      unsigned(LineStart == StringRef::npos ? Offset + 1 : Offset - LineStart);
   L.EndLine = L.Line;
   L.EndColumn = L.Column + 1;
   return L;
@@ -210,7 +211,8 @@ public:
   openFileForRead(const Twine &Path) override {
     SmallString<256> P;
     Path.toVector(P);
-    ErrorOr<std::unique_ptr<vfs::File>> F = getUnderlyingFS().openFileForRead(P);
+    ErrorOr<std::unique_ptr<vfs::File>> F =
+        getUnderlyingFS().openFileForRead(P);
     std::string Real = P.str().str();
     if (!F && F.getError() == std::errc::no_such_file_or_directory) {
       std::optional<std::string> R = resolve(P);

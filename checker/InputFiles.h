@@ -1,4 +1,4 @@
-//===- InputFiles.h - what a repository holds, read as Windows would -*- C++ -*-===//
+//===- InputFiles.h - sources read as a Windows compiler would --*- C++ -*-===//
 //
 // Sources reach clang only after two things:
 //

@@ -55,11 +55,11 @@ static FileResult crashResult(const std::string &File, StringRef Cause) {
   FileResult R;
   R.File = File;
   R.Crashed = true;
-  R.Notifications.push_back(fileError(
-      File,
-      "internal error: the analysis of this file crashed (" + Cause.str() +
-          "); its findings are missing",
-      "crash"));
+  R.Notifications.push_back(
+      fileError(File,
+                "internal error: the analysis of this file crashed (" +
+                    Cause.str() + "); its findings are missing",
+                "crash"));
   return R;
 }
 
@@ -74,11 +74,11 @@ static FileResult timeoutResult(const std::string &File, double Seconds) {
   FileResult R;
   R.File = File;
   R.InputError = true;
-  R.Notifications.push_back(fileError(
-      File,
-      "the analysis did not finish within the --timeout of " +
-          formatSeconds(Seconds) + " s; its findings are missing",
-      "timeout"));
+  R.Notifications.push_back(
+      fileError(File,
+                "the analysis did not finish within the --timeout of " +
+                    formatSeconds(Seconds) + " s; its findings are missing",
+                "timeout"));
   return R;
 }
 
@@ -115,8 +115,7 @@ class Pool {
 public:
   Pool(Runner &InProcess, const std::vector<std::string> &Files,
        const IsolationOptions &Opts)
-      : InProcess(InProcess), Files(Files), Opts(Opts),
-        Results(Files.size()) {}
+      : InProcess(InProcess), Files(Files), Opts(Opts), Results(Files.size()) {}
 
   std::vector<FileResult> run();
 
@@ -196,10 +195,9 @@ std::string Pool::reap(Worker &W, bool Kill) {
            (Name ? std::string(": ") + Name : std::string());
   }
   if (WIFEXITED(Status))
-    return WEXITSTATUS(Status) == 0
-               ? std::string()
-               : "the worker process exited with status " +
-                     std::to_string(WEXITSTATUS(Status));
+    return WEXITSTATUS(Status) == 0 ? std::string()
+                                    : "the worker process exited with status " +
+                                          std::to_string(WEXITSTATUS(Status));
   return "the worker process ended";
 }
 
@@ -238,9 +236,9 @@ void Pool::dispatch(Worker &W) {
     }
     W.Current = long(I);
     if (Opts.TimeoutSeconds > 0)
-      W.Deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                                      std::chrono::duration<double>(
-                                          Opts.TimeoutSeconds));
+      W.Deadline = Clock::now() +
+                   std::chrono::duration_cast<Clock::duration>(
+                       std::chrono::duration<double>(Opts.TimeoutSeconds));
     return;
   }
 }
@@ -276,8 +274,8 @@ void Pool::receive(Worker &W) {
   bool WasBusy = W.busy();
   std::string How = reap(W, /*Kill=*/N < 0);
   if (WasBusy)
-    finish(I, crashResult(Files[I], How.empty() ? "the worker process exited"
-                                                : How));
+    finish(I, crashResult(Files[I],
+                          How.empty() ? "the worker process exited" : How));
 }
 
 std::vector<FileResult> Pool::run() {

@@ -1,4 +1,4 @@
-//===- PartialParse.cpp - what may be analysed when a parse failed --------===//
+//===- PartialParse.cpp - what is analysed when the parse failed ----------===//
 #include "PartialParse.h"
 #include "Model.h"
 
@@ -107,7 +107,8 @@ struct Span {
 } // namespace
 
 UnanalysableFunctions
-findUnanalysableFunctions(ASTContext &Ctx, llvm::ArrayRef<SourceLocation> ErrorLocs) {
+findUnanalysableFunctions(ASTContext &Ctx,
+                          llvm::ArrayRef<SourceLocation> ErrorLocs) {
   UnanalysableFunctions Out;
   const SourceManager &SM = Ctx.getSourceManager();
   DefinitionCollector Collector(SM);
@@ -140,7 +141,8 @@ findUnanalysableFunctions(ASTContext &Ctx, llvm::ArrayRef<SourceLocation> ErrorL
   }
 
   // Error marks in the AST, and who calls whom.
-  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const FunctionDecl *, 4>>
+  llvm::DenseMap<const FunctionDecl *,
+                 llvm::SmallVector<const FunctionDecl *, 4>>
       Callers;
   for (const FunctionDecl *FD : Collector.Definitions) {
     BodyFacts B = inspectBody(FD);
@@ -155,10 +157,11 @@ findUnanalysableFunctions(ASTContext &Ctx, llvm::ArrayRef<SourceLocation> ErrorL
   std::deque<const FunctionDecl *> Work;
   for (auto &Entry : Out)
     Work.push_back(Entry.first);
-  std::sort(Work.begin(), Work.end(), [&](const FunctionDecl *A,
-                                          const FunctionDecl *B) {
-    return SM.isBeforeInTranslationUnit(A->getLocation(), B->getLocation());
-  });
+  std::sort(Work.begin(), Work.end(),
+            [&](const FunctionDecl *A, const FunctionDecl *B) {
+              return SM.isBeforeInTranslationUnit(A->getLocation(),
+                                                  B->getLocation());
+            });
   while (!Work.empty()) {
     const FunctionDecl *Callee = Work.front();
     Work.pop_front();

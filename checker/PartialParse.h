@@ -1,4 +1,4 @@
-//===- PartialParse.h - what may be analysed when a parse failed -*- C++ -*-===//
+//===- PartialParse.h - what is analysed when the parse failed -*- C++ -*-===//
 //
 // When clang reports errors it still builds an AST, recovering where it can:
 // an expression it could not make sense of becomes a RecoveryExpr, a

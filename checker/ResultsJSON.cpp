@@ -176,10 +176,9 @@ private:
 };
 
 llvm::Error readError(const Reader &Rd) {
-  return createStringError(inconvertibleErrorCode(),
-                           "malformed result from a worker process: %s",
-                           Rd.Problem.empty() ? "unexpected JSON"
-                                            : Rd.Problem.c_str());
+  return createStringError(
+      inconvertibleErrorCode(), "malformed result from a worker process: %s",
+      Rd.Problem.empty() ? "unexpected JSON" : Rd.Problem.c_str());
 }
 
 json::Value location(const Location &L) {

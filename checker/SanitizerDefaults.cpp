@@ -1,4 +1,4 @@
-//===- SanitizerDefaults.cpp - sanitizer settings of RESDLL_SANITIZE builds ===//
+//===- SanitizerDefaults.cpp - settings of RESDLL_SANITIZE builds ---------===//
 //
 // Linked only into sanitizer builds (CMake option RESDLL_SANITIZE). The
 // defaults make the instrumented tool behave like the release one where the
@@ -25,7 +25,8 @@ extern "C" {
 
 __attribute__((used, visibility("default"))) const char *
 __asan_default_options() {
-  return "detect_leaks=1:allow_user_poisoning=0:handle_segv=0:handle_abort=0:handle_sigbus=0:"
+  return "detect_leaks=1:allow_user_poisoning=0:handle_segv=0:handle_abort=0:"
+         "handle_sigbus=0:"
          "handle_sigfpe=0:handle_sigill=0:allow_user_segv_handler=1:"
          "detect_stack_use_after_return=0:strict_string_checks=1:"
          "check_initialization_order=1";

@@ -1,4 +1,4 @@
-//===- resdll_fuzz.cpp - libFuzzer target: a source through the whole checker ===//
+//===- resdll_fuzz.cpp - libFuzzer target: a source through the checker ---===//
 //
 // Each input is the text of a resource DLL source (seeded from test-inputs/
 // and the lit tests). It is parsed in memory as input.c with the CLI's fixed
@@ -41,7 +41,7 @@ using namespace resdll;
 namespace {
 
 std::vector<std::string> CompilerArgs; // without program and file name
-std::string TempDir;                    // removed at exit
+std::string TempDir;                   // removed at exit
 std::vector<std::string> EnabledRules;
 std::shared_ptr<clang::PCHContainerOperations> PCHOps;
 
@@ -75,8 +75,8 @@ __asan_default_options() {
 }
 
 extern "C" int LLVMFuzzerInitialize(int *Argc, char ***Argv) {
-  ToolPaths Paths = findToolPaths((*Argv)[0],
-                                  reinterpret_cast<void *>(&LLVMFuzzerInitialize));
+  ToolPaths Paths = findToolPaths(
+      (*Argv)[0], reinterpret_cast<void *>(&LLVMFuzzerInitialize));
   // The CLI's arguments for a source with no compile command.
   clang::tooling::CommandLineArguments Adjusted =
       makeArgumentsAdjuster(Paths)({"clang", "input.c"}, "input.c");
