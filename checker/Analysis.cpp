@@ -57,6 +57,10 @@ const CFG *AnalysisContext::cfgFor(const FunctionDecl *FD) {
   if (It != Cfgs.end())
     return It->second.get();
   std::unique_ptr<CFG> Cfg;
+  if (unanalysableReason(FD)) {
+    Cfgs[FD] = nullptr;
+    return nullptr;
+  }
   if (Stmt *Body = FD->getBody()) {
     CFG::BuildOptions BO;
     BO.AddImplicitDtors = true;
@@ -79,6 +83,14 @@ ParentMap &AnalysisContext::parentsOf(const FunctionDecl *FD) {
   if (!PM)
     PM = std::make_unique<ParentMap>(FD->getBody());
   return *PM;
+}
+
+const std::string *
+AnalysisContext::unanalysableReason(const FunctionDecl *FD) const {
+  if (Unanalysable.empty() || !FD)
+    return nullptr;
+  auto It = Unanalysable.find(FD->getCanonicalDecl());
+  return It == Unanalysable.end() ? nullptr : &It->second;
 }
 
 bool AnalysisContext::isDllFunction(const FunctionDecl *FD) const {
