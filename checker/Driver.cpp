@@ -339,6 +339,16 @@ int main(int argc, char **argv) {
     Iso.Arguments.assign(argv + First, argv + argc);
     Iso.Progress = Opts.Progress;
     Results = runIsolated(R, Sources, Iso);
+    // Settings objects do not cross the process boundary: the baseline a
+    // file's settings name is looked up again here.
+    for (FileResult &FR : Results)
+      if (!FR.Config && !FR.InputError) {
+        if (Expected<std::shared_ptr<const EffectiveConfig>> C =
+                Configs.forSource(FR.File))
+          FR.Config = *C;
+        else
+          consumeError(C.takeError());
+      }
   }
 
   // Against a baseline, only new findings are reported and counted.

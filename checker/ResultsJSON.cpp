@@ -12,9 +12,9 @@ namespace resdll {
 // Every field below is serialised; a new field must be added here (and this
 // check updated), or worker processes silently drop it.
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(Location) == 80 && sizeof(Note) == 112 &&
-                  sizeof(Finding) == 392 && sizeof(Notification) == 152 &&
-                  sizeof(AnalysisStats) == 12 && sizeof(FileResult) == 120,
+static_assert(sizeof(Location) == 88 && sizeof(Note) == 184 &&
+                  sizeof(Finding) == 464 && sizeof(Notification) == 192 &&
+                  sizeof(AnalysisStats) == 12 && sizeof(FileResult) == 168,
               "a result struct changed: update ResultsJSON.cpp so that worker "
               "processes carry the new field, then this check");
 #endif
@@ -95,7 +95,9 @@ public:
   bool location(const json::Object *O, Location &L) {
     return O && str(*O, "file", L.File) && num(*O, "line", L.Line) &&
            num(*O, "column", L.Column) && num(*O, "endLine", L.EndLine) &&
-           num(*O, "endColumn", L.EndColumn) && str(*O, "snippet", L.Snippet);
+           num(*O, "endColumn", L.EndColumn) && str(*O, "snippet", L.Snippet) &&
+           num(*O, "utf16Column", L.Utf16Column) &&
+           num(*O, "utf16EndColumn", L.Utf16EndColumn);
   }
 
   bool notes(const json::Array *A, std::vector<Note> &Out) {
@@ -105,7 +107,8 @@ public:
       const json::Object *O = V.getAsObject();
       Note N;
       if (!O || !location(obj(*O, "loc"), N.Loc) ||
-          !str(*O, "message", N.Message))
+          !str(*O, "message", N.Message) ||
+          !str(*O, "linkText", N.LinkText) || !str(*O, "kind", N.Kind))
         return fail("bad note");
       Out.push_back(std::move(N));
     }
@@ -120,6 +123,8 @@ public:
            notes(arr(*O, "related"), F.Related) &&
            str(*O, "fingerprint", F.Fingerprint) &&
            str(*O, "normalizedStatement", F.NormalizedStatement) &&
+           str(*O, "normalizedContext", F.NormalizedContext) &&
+           str(*O, "baselineState", F.BaselineState) &&
            str(*O, "fixFile", F.FixFile) && num(*O, "fixOffset", F.FixOffset) &&
            num(*O, "fixLength", F.FixLength) &&
            str(*O, "fixReplacement", F.FixReplacement) &&
@@ -130,7 +135,7 @@ public:
     unsigned Lvl = 0;
     if (!O || !num(*O, "level", Lvl) || Lvl > Notification::Error ||
         !location(obj(*O, "loc"), N.Loc) || !str(*O, "message", N.Message) ||
-        !str(*O, "kind", N.Kind))
+        !str(*O, "kind", N.Kind) || !str(*O, "ruleId", N.RuleId))
       return fail("bad notification");
     N.Lvl = Notification::Level(Lvl);
     return true;
@@ -138,6 +143,7 @@ public:
 
   bool fileResult(const json::Object *O, FileResult &R) {
     if (!O || !str(*O, "file", R.File) ||
+        !str(*O, "modelDump", R.ModelDump) ||
         !flag(*O, "inputError", R.InputError) ||
         !flag(*O, "crashed", R.Crashed) ||
         !real(*O, "parseSeconds", R.ParseSeconds) ||
@@ -187,14 +193,18 @@ json::Value location(const Location &L) {
                       {"column", int64_t(L.Column)},
                       {"endLine", int64_t(L.EndLine)},
                       {"endColumn", int64_t(L.EndColumn)},
-                      {"snippet", bytes(L.Snippet)}};
+                      {"snippet", bytes(L.Snippet)},
+                      {"utf16Column", int64_t(L.Utf16Column)},
+                      {"utf16EndColumn", int64_t(L.Utf16EndColumn)}};
 }
 
 json::Value notes(const std::vector<Note> &Ns) {
   json::Array A;
   for (const Note &N : Ns)
-    A.push_back(
-        json::Object{{"loc", location(N.Loc)}, {"message", bytes(N.Message)}});
+    A.push_back(json::Object{{"loc", location(N.Loc)},
+                             {"message", bytes(N.Message)},
+                             {"linkText", bytes(N.LinkText)},
+                             {"kind", bytes(N.Kind)}});
   return A;
 }
 
@@ -208,6 +218,8 @@ json::Value finding(const Finding &F) {
       {"related", notes(F.Related)},
       {"fingerprint", bytes(F.Fingerprint)},
       {"normalizedStatement", bytes(F.NormalizedStatement)},
+      {"normalizedContext", bytes(F.NormalizedContext)},
+      {"baselineState", bytes(F.BaselineState)},
       {"fixFile", bytes(F.FixFile)},
       {"fixOffset", int64_t(F.FixOffset)},
       {"fixLength", int64_t(F.FixLength)},
@@ -220,7 +232,8 @@ json::Value notification(const Notification &N) {
   return json::Object{{"level", int64_t(N.Lvl)},
                       {"loc", location(N.Loc)},
                       {"message", bytes(N.Message)},
-                      {"kind", bytes(N.Kind)}};
+                      {"kind", bytes(N.Kind)},
+                      {"ruleId", bytes(N.RuleId)}};
 }
 
 std::string toLine(const json::Value &V) {
@@ -240,6 +253,7 @@ std::string fileResultToJSONLine(const FileResult &R) {
     Ns.push_back(notification(N));
   return toLine(json::Object{
       {"file", bytes(R.File)},
+      {"modelDump", bytes(R.ModelDump)},
       {"findings", std::move(Fs)},
       {"notifications", std::move(Ns)},
       {"inputError", R.InputError},
