@@ -166,7 +166,7 @@ namespace {
 /// can see (see AnalysisContext::mayWriteMemory).
 class WriteFinder : public RecursiveASTVisitor<WriteFinder> {
 public:
-  WriteFinder(AnalysisContext &AC, const FunctionDecl *FD) : AC(AC), FD(FD) {
+  WriteFinder(AnalysisContext &AC, const FunctionDecl *FD) : AC(AC) {
     OwnObject = isa<CXXConstructorDecl>(FD) || isa<CXXDestructorDecl>(FD);
   }
   bool Writes = false;
@@ -246,7 +246,6 @@ public:
 
 private:
   AnalysisContext &AC;
-  const FunctionDecl *FD;
   bool OwnObject = false;
 };
 } // namespace

@@ -80,7 +80,6 @@ int main(int argc, char **argv) {
   // Target names in compiler names (x86_64-w64-mingw32-gcc) are recognised
   // through the target registry.
   InitializeAllTargetInfos();
-  CrashRecoveryContext::Enable();
 
   if (argc > 1 && StringRef(argv[1]) == "merge")
     return runMergeCommand(std::vector<std::string>(argv + 2, argv + argc));
