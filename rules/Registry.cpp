@@ -1,12 +1,14 @@
 //===- Registry.cpp - every rule of resdll-check, in a fixed order --------===//
 #include "OpenV2NullWithoutSetLastError.h"
 #include "Rule.h"
+#include "WorkerIgnoresTerminate.h"
 
 namespace resdll {
 
 const std::vector<RuleInfo> &allRules() {
   static const std::vector<RuleInfo> Rules = {
       OpenV2NullWithoutSetLastError::info(),
+      WorkerIgnoresTerminate::info(),
   };
   return Rules;
 }

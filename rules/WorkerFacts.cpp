@@ -1,0 +1,217 @@
+//===- WorkerFacts.cpp - what the worker rules ask of the DLL's functions -===//
+#include "WorkerFacts.h"
+#include "Rule.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
+
+using namespace clang;
+
+namespace resdll {
+
+WorkerFacts::WorkerFacts(AnalysisContext &AC) : AC(AC) {}
+
+bool WorkerFacts::isCheckTerminate(const CallExpr *CE) {
+  const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+  const IdentifierInfo *II = FD ? FD->getIdentifier() : nullptr;
+  return II && II->getName() == "ClusWorkerCheckTerminate" &&
+         (FD->getDeclContext()->isTranslationUnit() ||
+          FD->getDeclContext()->isExternCContext());
+}
+
+bool WorkerFacts::isTerminateFieldRead(const Expr *E) {
+  const auto *ME = dyn_cast_or_null<MemberExpr>(E);
+  if (!ME)
+    return false;
+  const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+  if (!FD || FD->getName() != "Terminate")
+    return false;
+  const RecordDecl *RD = FD->getParent();
+  return RD && RD->getName() == "CLUS_WORKER";
+}
+
+const FunctionDecl *WorkerFacts::dllCallee(const CallExpr *CE) const {
+  const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
+  if (!Callee || !AC.isDllFunction(Callee))
+    return nullptr;
+  return definitionOf(Callee);
+}
+
+const ApiFunction *WorkerFacts::blockingApi(
+    const CallExpr *CE,
+    llvm::function_ref<std::optional<int64_t>(const Expr *)> ValueOf) const {
+  const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
+  const ApiFunction *AF = Callee ? AC.api().lookup(Callee) : nullptr;
+  if (!AF || !AF->Blocks)
+    return nullptr;
+  if (AF->TimeoutArg && *AF->TimeoutArg < CE->getNumArgs()) {
+    std::optional<int64_t> V = ValueOf(CE->getArg(*AF->TimeoutArg));
+    if (V && *V == 0)
+      return nullptr; // a poll, not a wait
+  }
+  return AF;
+}
+
+const ApiFunction *WorkerFacts::blockingApi(const CallExpr *CE) const {
+  ASTContext &Ctx = AC.ast();
+  return blockingApi(CE, [&](const Expr *E) -> std::optional<int64_t> {
+    Expr::EvalResult R;
+    if (!E->isValueDependent() &&
+        E->EvaluateAsInt(R, Ctx, Expr::SE_NoSideEffects))
+      return R.Val.getInt().getExtValue();
+    return std::nullopt;
+  });
+}
+
+bool WorkerFacts::blockingDestructor(const CXXDestructorDecl *DD) {
+  if (!DD)
+    return false;
+  if (const ApiFunction *AF = AC.api().lookup(DD))
+    return AF->Blocks;
+  return AC.isDllFunction(DD) && mayBlock(definitionOf(DD));
+}
+
+WorkerFacts::Direct &WorkerFacts::direct(const FunctionDecl *FD) {
+  Direct &D = Directs[FD];
+  if (D.Computed)
+    return D;
+  D.Computed = true;
+  const CFG *Cfg = AC.cfgFor(FD);
+  if (!Cfg)
+    return Directs[FD];
+  Direct Out;
+  Out.Computed = true;
+  auto AddCallee = [&](const FunctionDecl *Callee) {
+    if (Callee && AC.isDllFunction(Callee))
+      if (const FunctionDecl *Def = definitionOf(Callee))
+        if (Def != FD && !llvm::is_contained(Out.Callees, Def))
+          Out.Callees.push_back(Def);
+  };
+  for (const CFGBlock *B : *Cfg) {
+    for (const CFGElement &E : *B) {
+      if (std::optional<CFGStmt> CS = E.getAs<CFGStmt>()) {
+        const Stmt *St = CS->getStmt();
+        if (const auto *CE = dyn_cast<CallExpr>(St)) {
+          const CallbackCall *CB = AC.model().callbackAt(CE);
+          if (CB && isStatusCallback(CB->Kind) && !Out.Status)
+            Out.Status = CE;
+          if (blockingApi(CE))
+            Out.Blocks = true;
+          if (isCheckTerminate(CE))
+            Out.ChecksTerminate = true;
+          AddCallee(CE->getDirectCallee());
+        } else if (const auto *CCE = dyn_cast<CXXConstructExpr>(St)) {
+          AddCallee(CCE->getConstructor());
+        } else if (const auto *ME = dyn_cast<MemberExpr>(St)) {
+          if (isTerminateFieldRead(ME))
+            Out.ChecksTerminate = true;
+        }
+      } else if (std::optional<CFGImplicitDtor> D = E.getAs<CFGImplicitDtor>()) {
+        const CXXDestructorDecl *DD = D->getDestructorDecl(AC.ast());
+        if (!DD)
+          continue;
+        if (const ApiFunction *AF = AC.api().lookup(DD))
+          Out.Blocks |= AF->Blocks;
+        AddCallee(DD);
+      }
+    }
+  }
+  Directs[FD] = Out;
+  return Directs[FD];
+}
+
+const FunctionDecl *
+WorkerFacts::findReachable(const FunctionDecl *FD,
+                           llvm::function_ref<bool(const Direct &)> Pred) {
+  if (!FD)
+    return nullptr;
+  llvm::DenseSet<const FunctionDecl *> Seen;
+  llvm::SmallVector<const FunctionDecl *, 8> Work{FD};
+  Seen.insert(FD);
+  while (!Work.empty()) {
+    const FunctionDecl *F = Work.front();
+    Work.erase(Work.begin());
+    // Copy: direct() may grow the map and move its entries.
+    Direct D = direct(F);
+    if (Pred(D))
+      return F;
+    for (const FunctionDecl *C : D.Callees)
+      if (Seen.insert(C).second)
+        Work.push_back(C);
+  }
+  return nullptr;
+}
+
+bool WorkerFacts::reportsStatus(const FunctionDecl *FD) {
+  return statusCallOf(FD) != nullptr;
+}
+
+const CallExpr *WorkerFacts::statusCallOf(const FunctionDecl *FD) {
+  const FunctionDecl *F =
+      findReachable(FD, [](const Direct &D) { return D.Status != nullptr; });
+  return F ? direct(F).Status : nullptr;
+}
+
+bool WorkerFacts::mayBlock(const FunctionDecl *FD) {
+  return findReachable(FD, [](const Direct &D) { return D.Blocks; });
+}
+
+bool WorkerFacts::checksTerminate(const FunctionDecl *FD) {
+  return findReachable(FD, [](const Direct &D) { return D.ChecksTerminate; });
+}
+
+llvm::SmallVector<const WorkerStart *, 2>
+WorkerFacts::startsOf(const FunctionDecl *FD) const {
+  llvm::SmallVector<const WorkerStart *, 2> Out;
+  if (!FD)
+    return Out;
+  for (const WorkerStart &W : AC.model().workerStarts())
+    if (W.Routine &&
+        W.Routine->getCanonicalDecl() == FD->getCanonicalDecl())
+      Out.push_back(&W);
+  return Out;
+}
+
+const Stmt *backEdgeLoop(const CFGBlock *From, const CFGBlock *To,
+                         const SourceManager &SM) {
+  if (!From || !To)
+    return nullptr;
+  if (const Stmt *Loop = From->getLoopTarget())
+    return Loop;
+  if (const auto *G = dyn_cast_or_null<GotoStmt>(From->getTerminatorStmt()))
+    if (const auto *LS = dyn_cast_or_null<LabelStmt>(To->getLabel()))
+      if (SM.isBeforeInTranslationUnit(LS->getBeginLoc(), G->getBeginLoc()))
+        return G;
+  return nullptr;
+}
+
+std::string describeFunction(AnalysisContext &AC, WorkerFacts &WF,
+                             const FunctionDecl *FD) {
+  std::string Name = displayName(FD);
+  bool Lambda = false;
+  if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD))
+    Lambda = MD->getParent()->isLambda();
+  if (!WF.startsOf(FD).empty())
+    return Lambda ? "the worker lambda" : "worker routine '" + Name + "'";
+  std::vector<const EntryPoint *> EPs = AC.model().entryPointsOf(FD);
+  if (!EPs.empty())
+    return entryKindName(EPs.front()->Kind).str() + " entry point '" + Name +
+           "'";
+  return Lambda ? "a lambda" : "'" + Name + "'";
+}
+
+void addWorkerStartNotes(AnalysisContext &AC, WorkerFacts &WF,
+                         const FunctionDecl *FD, FindingBuilder &B) {
+  bool Lambda = false;
+  if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD))
+    Lambda = MD->getParent()->isLambda();
+  std::string Who = Lambda ? "the lambda" : "'" + displayName(FD) + "'";
+  for (const WorkerStart *W : WF.startsOf(FD))
+    B.related(W->Site, Who + " runs on a thread started by " + W->Api.str() +
+                           " here");
+}
+
+} // namespace resdll
