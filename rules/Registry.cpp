@@ -1,7 +1,10 @@
 //===- Registry.cpp - every rule of resdll-check, in a fixed order --------===//
+#include "EntryPointCastMismatch.h"
+#include "OnlinePendingWithoutWorker.h"
 #include "OpenV2NullWithoutSetLastError.h"
 #include "Rule.h"
 #include "WorkerIgnoresTerminate.h"
+#include "WorkerNoTerminateCheck.h"
 
 namespace resdll {
 
@@ -9,6 +12,9 @@ const std::vector<RuleInfo> &allRules() {
   static const std::vector<RuleInfo> Rules = {
       OpenV2NullWithoutSetLastError::info(),
       WorkerIgnoresTerminate::info(),
+      WorkerNoTerminateCheck::info(),
+      EntryPointCastMismatch::info(),
+      OnlinePendingWithoutWorker::info(),
   };
   return Rules;
 }

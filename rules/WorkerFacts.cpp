@@ -12,7 +12,114 @@ using namespace clang;
 
 namespace resdll {
 
-WorkerFacts::WorkerFacts(AnalysisContext &AC) : AC(AC) {}
+WorkerFacts::WorkerFacts(AnalysisContext &AC) : AC(AC) {
+  for (const WorkerStart &W : AC.model().workerStarts())
+    Starts.try_emplace(W.Site, &W);
+}
+
+const WorkerStart *WorkerFacts::startAt(const Stmt *Site) const {
+  auto It = Starts.find(Site);
+  return It == Starts.end() ? nullptr : It->second;
+}
+
+/// A C++ stop mechanism: std::atomic, std::atomic_flag, std::stop_token.
+static bool isStopFlagRecord(const CXXRecordDecl *RD) {
+  if (!RD)
+    return false;
+  std::string Name = RD->getQualifiedNameAsString();
+  return Name == "std::atomic" || Name == "std::__atomic_base" ||
+         Name == "std::atomic_flag" || Name == "std::__atomic_flag_base" ||
+         Name == "std::stop_token" || Name == "std::atomic_ref";
+}
+
+bool WorkerFacts::consultsStopAt(const FunctionDecl *FD, const Stmt *S,
+                                 bool FollowCallees) {
+  if (const auto *E = dyn_cast<Expr>(S)) {
+    if (isTerminateFieldRead(E))
+      return true;
+    if ((isa<DeclRefExpr>(E) || isa<MemberExpr>(E)) &&
+        E->getType().isVolatileQualified())
+      return true; // a volatile stop flag
+  }
+  const auto *CE = dyn_cast<CallExpr>(S);
+  if (!CE)
+    return false;
+  if (isCheckTerminate(CE))
+    return true;
+  const FunctionDecl *Callee = CE->getDirectCallee();
+  if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Callee))
+    if (isStopFlagRecord(MD->getParent()))
+      return true;
+  if (Callee && Callee->getIdentifier() &&
+      (Callee->getName().starts_with("Interlocked") ||
+       Callee->getName().starts_with("_Interlocked")))
+    return true;
+  bool Used = !CE->getType()->isVoidType() && !AC.isValueDiscarded(FD, CE);
+  const CallbackCall *CB = AC.model().callbackAt(CE);
+  if (CB && isStatusCallback(CB->Kind))
+    return Used;
+  if (Used && blockingApi(CE))
+    return true; // a wait whose result is tested: a stop event
+  if (const FunctionDecl *Def = dllCallee(CE))
+    return (Used && reportsStatus(Def)) || (FollowCallees && consultsStop(Def));
+  return false;
+}
+
+bool WorkerFacts::waitsOrReportsAt(const Stmt *S) {
+  const auto *CE = dyn_cast<CallExpr>(S);
+  if (!CE)
+    return false;
+  const CallbackCall *CB = AC.model().callbackAt(CE);
+  if (CB && isStatusCallback(CB->Kind))
+    return true;
+  if (blockingApi(CE))
+    return true;
+  if (const FunctionDecl *Def = dllCallee(CE))
+    return mayBlock(Def) || reportsStatus(Def);
+  return false;
+}
+
+WorkerFacts::WorkerStartFacts WorkerFacts::workerStartsAt(const Stmt *S) {
+  WorkerStartFacts Out;
+  if (const WorkerStart *W = startAt(S)) {
+    const FunctionDecl *R = definitionOf(W->Routine);
+    if (!R || !AC.isDllFunction(R) || reportsStatus(R))
+      Out.Reporting = true;
+    else
+      Out.Silent = W;
+    return Out;
+  }
+  const auto *CE = dyn_cast<CallExpr>(S);
+  if (!CE || AC.model().callbackAt(CE))
+    return Out;
+  const FunctionDecl *Callee = CE->getDirectCallee();
+  if (!Callee) {
+    Out.Reporting = true; // through a pointer we do not know
+    return Out;
+  }
+  if (AC.isDllFunction(Callee))
+    return Out; // followed by workerStartsOf
+  if (const ApiFunction *AF = AC.api().lookup(Callee)) {
+    Out.Reporting = AF->WakesThread;
+    return Out;
+  }
+  if (!AC.ast().getSourceManager().isInSystemHeader(Callee->getLocation()))
+    Out.Reporting = true; // defined in another file: it may start one
+  return Out;
+}
+
+WorkerFacts::WorkerStartFacts
+WorkerFacts::workerStartsOf(const FunctionDecl *FD) {
+  WorkerStartFacts Out;
+  if (findReachable(FD, [](const Direct &D) { return D.StartsReporting; })) {
+    Out.Reporting = true;
+    return Out;
+  }
+  if (const FunctionDecl *F = findReachable(
+          FD, [](const Direct &D) { return D.SilentStart != nullptr; }))
+    Out.Silent = direct(F).SilentStart;
+  return Out;
+}
 
 bool WorkerFacts::isCheckTerminate(const CallExpr *CE) {
   const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
@@ -94,6 +201,14 @@ WorkerFacts::Direct &WorkerFacts::direct(const FunctionDecl *FD) {
     for (const CFGElement &E : *B) {
       if (std::optional<CFGStmt> CS = E.getAs<CFGStmt>()) {
         const Stmt *St = CS->getStmt();
+        if (isa<CallExpr>(St) || isa<CXXConstructExpr>(St)) {
+          WorkerStartFacts WS = workerStartsAt(St);
+          Out.StartsReporting |= WS.Reporting;
+          if (WS.Silent && !Out.SilentStart)
+            Out.SilentStart = WS.Silent;
+        }
+        if (!Out.ConsultsStop)
+          Out.ConsultsStop = consultsStopAt(FD, St, /*FollowCallees=*/false);
         if (const auto *CE = dyn_cast<CallExpr>(St)) {
           const CallbackCall *CB = AC.model().callbackAt(CE);
           if (CB && isStatusCallback(CB->Kind) && !Out.Status)
@@ -145,6 +260,23 @@ WorkerFacts::findReachable(const FunctionDecl *FD,
   return nullptr;
 }
 
+llvm::SmallVector<const FunctionDecl *, 8>
+WorkerFacts::functionsRunBy(const FunctionDecl *FD) {
+  llvm::SmallVector<const FunctionDecl *, 8> Out;
+  llvm::DenseSet<const FunctionDecl *> Seen;
+  if (!FD)
+    return Out;
+  Out.push_back(FD);
+  Seen.insert(FD);
+  for (size_t I = 0; I < Out.size(); ++I) {
+    Direct D = direct(Out[I]);
+    for (const FunctionDecl *C : D.Callees)
+      if (Seen.insert(C).second)
+        Out.push_back(C);
+  }
+  return Out;
+}
+
 bool WorkerFacts::reportsStatus(const FunctionDecl *FD) {
   return statusCallOf(FD) != nullptr;
 }
@@ -161,6 +293,10 @@ bool WorkerFacts::mayBlock(const FunctionDecl *FD) {
 
 bool WorkerFacts::checksTerminate(const FunctionDecl *FD) {
   return findReachable(FD, [](const Direct &D) { return D.ChecksTerminate; });
+}
+
+bool WorkerFacts::consultsStop(const FunctionDecl *FD) {
+  return findReachable(FD, [](const Direct &D) { return D.ConsultsStop; });
 }
 
 llvm::SmallVector<const WorkerStart *, 2>

@@ -38,6 +38,37 @@ public:
   /// FD (or a DLL function it runs) calls ClusWorkerCheckTerminate or reads
   /// CLUS_WORKER::Terminate.
   bool checksTerminate(const clang::FunctionDecl *FD);
+  /// FD (or a DLL function it runs) consults something that tells a thread
+  /// to stop (see consultsStopAt).
+  bool consultsStop(const clang::FunctionDecl *FD);
+
+  /// Whether S, a statement or expression of FD, consults something that
+  /// tells a thread to stop: ClusWorkerCheckTerminate, CLUS_WORKER::Terminate,
+  /// the exit state of a status call (itself or returned by a DLL
+  /// function), the result of a wait (a stop event), a volatile or atomic
+  /// stop flag, an Interlocked operation, a std::stop_token; or a call to a
+  /// DLL function that consults one.
+  bool consultsStopAt(const clang::FunctionDecl *FD, const clang::Stmt *S,
+                      bool FollowCallees = true);
+  /// Whether S makes the thread wait or report: a blocking wait, a status
+  /// call, or a DLL function that does either.
+  bool waitsOrReportsAt(const clang::Stmt *S);
+
+  /// What the workers started by FD (or a DLL function it runs) do.
+  struct WorkerStartFacts {
+    /// A worker that reports status was (or may have been) started or woken:
+    /// its routine reports status or is not in this translation unit, work
+    /// was handed to a running thread (API model WakesThread), or a
+    /// function this translation unit does not show was called.
+    bool Reporting = false;
+    /// Otherwise, a worker start whose routine never reports status.
+    const WorkerStart *Silent = nullptr;
+  };
+  WorkerStartFacts workerStartsOf(const clang::FunctionDecl *FD);
+  /// The same for one call or construction (no DLL callee is followed).
+  WorkerStartFacts workerStartsAt(const clang::Stmt *S);
+  /// The thread start of the model at Site (a call or a construction).
+  const WorkerStart *startAt(const clang::Stmt *Site) const;
 
   /// The API-model entry of a blocking wait called by CE whose timeout is
   /// not known to be zero (ValueOf tells what is known of an argument).
@@ -49,6 +80,10 @@ public:
   const ApiFunction *blockingApi(const clang::CallExpr *CE) const;
   /// Whether a destructor blocks (API model: std::jthread).
   bool blockingDestructor(const clang::CXXDestructorDecl *DD);
+
+  /// FD and the DLL functions it runs, transitively, FD first.
+  llvm::SmallVector<const clang::FunctionDecl *, 8>
+  functionsRunBy(const clang::FunctionDecl *FD);
 
   /// The definition of the DLL function a call runs, if any.
   const clang::FunctionDecl *dllCallee(const clang::CallExpr *CE) const;
@@ -67,6 +102,9 @@ private:
     const clang::CallExpr *Status = nullptr;
     bool Blocks = false;
     bool ChecksTerminate = false;
+    bool ConsultsStop = false;
+    bool StartsReporting = false;
+    const WorkerStart *SilentStart = nullptr;
     llvm::SmallVector<const clang::FunctionDecl *, 4> Callees;
   };
   Direct &direct(const clang::FunctionDecl *FD);
@@ -77,6 +115,7 @@ private:
 
   AnalysisContext &AC;
   llvm::DenseMap<const clang::FunctionDecl *, Direct> Directs;
+  llvm::DenseMap<const clang::Stmt *, const WorkerStart *> Starts;
 };
 
 /// The loop statement (or the backward goto) when the CFG edge From -> To

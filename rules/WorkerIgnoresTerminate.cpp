@@ -120,6 +120,7 @@ public:
       else if (Helper && WF.mayBlock(Helper))
         report(S, C, EvHelperWait, CE, Helper);
     }
+    dropIfHandedOff(CE, S, C);
     Obligation O;
     O.Site = CE;
     if (!IsStatus && !Helper)
@@ -254,6 +255,33 @@ private:
       Obligation().store(S.Rule);
   }
 
+  /// Whether a call hands its arguments to code that may act on them: a
+  /// function of the DLL, a call through a pointer that is not a monitor
+  /// callback, a function the translation unit only declares.
+  bool mayActOnArguments(const CallExpr *CE) const {
+    if (AC.model().callbackAt(CE))
+      return false;
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (!Callee || AC.isDllFunction(Callee))
+      return true;
+    return !AC.api().lookup(Callee) &&
+           !AC.ast().getSourceManager().isInSystemHeader(Callee->getLocation());
+  }
+
+  /// The exit state passed to such a function: the path may act on it in
+  /// ways this rule does not follow, so no finding is guessed.
+  void dropIfHandedOff(const CallExpr *CE, PathState &S, PathContext &C) {
+    Obligation O = Obligation::from(S.Rule);
+    if (!O.hasSymbol() || O.Site == CE || !mayActOnArguments(CE))
+      return;
+    SymValue V = symbolOf(O, C);
+    for (const Expr *Arg : CE->arguments())
+      if (C.eval(Arg, S) == V) {
+        Obligation().store(S.Rule);
+        return;
+      }
+  }
+
   /// How the value of CE is used, looking through parentheses and casts.
   UseKind classifyUse(const CallExpr *CE, PathContext &C) {
     if (AC.isValueDiscarded(FD, CE))
@@ -299,16 +327,7 @@ private:
           return UseTested;
         // Handed to a function of the DLL, or to one the translation unit
         // does not show: it may act on it.
-        if (AC.model().callbackAt(Arg))
-          return UseTested;
-        const FunctionDecl *Callee = Arg->getDirectCallee();
-        if (!Callee || AC.isDllFunction(Callee))
-          return UseLost;
-        if (AC.api().lookup(Callee) ||
-            AC.ast().getSourceManager().isInSystemHeader(
-                Callee->getLocation()))
-          return UseTested;
-        return UseLost;
+        return mayActOnArguments(Arg) ? UseLost : UseTested;
       }
       if (isa<CXXConstructExpr>(P) || isa<InitListExpr>(P))
         return UseLost;
