@@ -432,10 +432,6 @@ private:
     return std::nullopt;
   }
 
-  std::string lineOf(const Stmt *St) const {
-    return std::to_string(AC.locations().of(St).Line);
-  }
-
   static std::string calleeName(const FunctionDecl *F) {
     if (const auto *DD = dyn_cast_or_null<CXXDestructorDecl>(F))
       return "the destructor of '" + DD->getParent()->getNameAsString() + "'";
@@ -449,37 +445,30 @@ private:
     if (!O.live() || Findings.count(O.Site))
       return;
     const LocationFactory &LF = AC.locations();
-    std::string What, Short, Here;
+    std::string What, Here;
     switch (K) {
     case EvStatus:
-      Short = "calls " + statusName(cast<CallExpr>(At)) + " again";
-      What = Short + " at line " + lineOf(At);
+      What = "calls " + statusName(cast<CallExpr>(At)) + " again";
       Here = statusName(cast<CallExpr>(At)) + " is called again here";
       break;
     case EvHelperStatus:
-      Short = "calls " + calleeName(Via) + ", which reports the resource "
-              "status";
-      What = Short + ", at line " + lineOf(At);
+      What = "calls " + calleeName(Via) + ", which reports the resource status";
       Here = calleeName(Via) + " reports the resource status again here";
       break;
     case EvWait:
-      Short = "waits in " + calleeName(Via);
-      What = Short + " at line " + lineOf(At);
+      What = "waits in " + calleeName(Via);
       Here = calleeName(Via) + " blocks here";
       break;
     case EvHelperWait:
-      Short = "calls " + calleeName(Via) + ", which may block";
-      What = Short + ", at line " + lineOf(At);
+      What = "calls " + calleeName(Via) + ", which may block";
       Here = calleeName(Via) + " may block here";
       break;
     case EvDtorWait:
-      Short = "runs " + calleeName(Via) + ", which may block";
-      What = Short + ", at line " + lineOf(At);
+      What = "runs " + calleeName(Via) + ", which may block";
       Here = calleeName(Via) + " may block here";
       break;
     case EvLoop:
-      Short = "goes round the loop again";
-      What = "goes round the loop at line " + lineOf(At) + " again";
+      What = "goes round the loop again";
       Here = "the loop goes round again here";
       break;
     }
@@ -507,12 +496,14 @@ private:
             "; it must return when the exit state is "
             "ResourceExitStateTerminate";
     else if (O.Kind == OB_Direct)
-      Msg = Fn + " " + What + " where the exit state of " + Call + " " + Is +
-            " ResourceExitStateTerminate; it must return instead";
+      Msg = Fn + " goes on although the exit state of " + Call + " " + Is +
+            " ResourceExitStateTerminate: it " + What +
+            "; it must return instead";
     else
-      Msg = Fn + " " + What + " where the exit state that " + Call +
+      Msg = Fn + " goes on although the exit state that " + Call +
             " passes on from " + InnerName + " " + Is +
-            " ResourceExitStateTerminate; it must return instead";
+            " ResourceExitStateTerminate: it " + What +
+            "; it must return instead";
 
     FindingBuilder B(AC, WorkerIgnoresTerminate::Id, FD);
     B.message(Msg).at(O.Site);
@@ -527,7 +518,7 @@ private:
       const TrailNode &N = **It;
       B.step(N.S, N.K == TrailNode::Event ? N.Message : describeBranch(AC, N));
     }
-    B.step(At, "then " + Fn + " " + Short);
+    B.step(At, "then " + Fn + " " + What);
     B.related(At, Here);
     if (Helper && Inner)
       B.related(Inner, calleeName(Helper) + " calls " + InnerName + " here");
