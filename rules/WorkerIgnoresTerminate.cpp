@@ -423,9 +423,9 @@ private:
     if (!O.Test.Ne) {
       if (*K == O.Test.K) // Terminate iff s == K
         return Eq ? TerminateTest{true, 0} : TerminateTest{false, 0};
-      if (O.Kind == OB_Direct && *K == ExitStateContinue)
-        return Eq ? TerminateTest{false, 0} : TerminateTest{true, 0};
-      return std::nullopt;
+      // s == K (K another value, such as ResourceExitStateContinue) rules
+      // Terminate out; s != K leaves it possible.
+      return Eq ? TerminateTest{false, 0} : TerminateTest{true, 0};
     }
     if (*K == O.Test.K) // Terminate iff s != K
       return Eq ? TerminateTest{false, 0} : TerminateTest{true, 0};
@@ -521,7 +521,9 @@ private:
     B.step(At, "then " + Fn + " " + What);
     B.related(At, Here);
     if (Helper && Inner)
-      B.related(Inner, calleeName(Helper) + " calls " + InnerName + " here");
+      B.related(Inner, "the " + InnerName + " call whose exit state " +
+                           calleeName(Helper) +
+                           (O.Kind == OB_Swallowed ? " discards" : " passes on"));
     addWorkerStartNotes(AC, WF, FD, B);
     Findings.emplace(O.Site, B.take());
     Order.push_back(O.Site);
