@@ -145,13 +145,13 @@ public:
       if (Sum->Returns) {
         O.Kind = OB_Helper;
         O.Test = *Sum->Returns;
-        S.addEvent(CE, "'" + displayName(Helper) +
-                           "' passes on the exit state of its " + Inner +
+        S.addEvent(CE, calleeName(Helper) +
+                           " passes on the exit state of its " + Inner +
                            " call here; it may be ResourceExitStateTerminate");
       } else if (Sum->Swallows) {
         O.Kind = OB_Swallowed;
-        S.addEvent(CE, "'" + displayName(Helper) +
-                           "' discards the exit state of its " + Inner +
+        S.addEvent(CE, calleeName(Helper) +
+                           " discards the exit state of its " + Inner +
                            " call, which may be ResourceExitStateTerminate");
       } else {
         return;
@@ -435,6 +435,9 @@ private:
   static std::string calleeName(const FunctionDecl *F) {
     if (const auto *DD = dyn_cast_or_null<CXXDestructorDecl>(F))
       return "the destructor of '" + DD->getParent()->getNameAsString() + "'";
+    if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(F))
+      if (MD->getParent()->isLambda())
+        return "the lambda";
     return "'" + displayName(F) + "'";
   }
 
@@ -525,6 +528,8 @@ private:
                            calleeName(Helper) +
                            (O.Kind == OB_Swallowed ? " discards" : " passes on"));
     addWorkerStartNotes(AC, WF, FD, B);
+    for (const EntryPoint *EP : AC.model().entryPointsOf(FD))
+      B.registrations(*EP);
     Findings.emplace(O.Site, B.take());
     Order.push_back(O.Site);
   }
