@@ -5,6 +5,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -54,7 +55,10 @@ bool WorkerFacts::consultsStopAt(const FunctionDecl *FD, const Stmt *S,
       (Callee->getName().starts_with("Interlocked") ||
        Callee->getName().starts_with("_Interlocked")))
     return true;
-  bool Used = !CE->getType()->isVoidType() && !AC.isValueDiscarded(FD, CE);
+  // The value is acted on here: not discarded, and not merely returned to
+  // the caller (a helper that passes a result on does not consult it).
+  bool Used = !CE->getType()->isVoidType() &&
+              !AC.isValueDiscarded(FD, CE) && !isReturned(FD, CE);
   const CallbackCall *CB = AC.model().callbackAt(CE);
   if (CB && isStatusCallback(CB->Kind))
     return Used;
@@ -62,6 +66,22 @@ bool WorkerFacts::consultsStopAt(const FunctionDecl *FD, const Stmt *S,
     return true; // a wait whose result is tested: a stop event
   if (const FunctionDecl *Def = dllCallee(CE))
     return (Used && reportsStatus(Def)) || (FollowCallees && consultsStop(Def));
+  return false;
+}
+
+bool WorkerFacts::isReturned(const FunctionDecl *FD, const Expr *E) {
+  ParentMap &PM = AC.parentsOf(FD);
+  const Stmt *Cur = E;
+  for (int Depth = 0; Depth < 16; ++Depth) {
+    const Stmt *P = PM.getParent(Cur);
+    if (!P)
+      return false;
+    if (isa<ParenExpr>(P) || isa<CastExpr>(P) || isa<FullExpr>(P)) {
+      Cur = P;
+      continue;
+    }
+    return isa<ReturnStmt>(P);
+  }
   return false;
 }
 

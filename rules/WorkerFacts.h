@@ -108,6 +108,8 @@ private:
     llvm::SmallVector<const clang::FunctionDecl *, 4> Callees;
   };
   Direct &direct(const clang::FunctionDecl *FD);
+  /// Whether E's value is returned as it is (through casts).
+  bool isReturned(const clang::FunctionDecl *FD, const clang::Expr *E);
   /// Walks FD and the DLL functions it runs until Pred holds for one.
   const clang::FunctionDecl *
   findReachable(const clang::FunctionDecl *FD,
