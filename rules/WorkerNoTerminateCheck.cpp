@@ -208,29 +208,32 @@ void WorkerNoTerminateCheck::check(AnalysisContext &AC,
         std::string Where =
             F == Routine ? Who
                          : "'" + displayName(F) + "', run by " + Who + ",";
-        std::string Why =
-            W.Api == "ClusWorkerCreate"
-                ? "ClusWorkerTerminate cannot stop it"
-                : "nothing stops it when the resource is terminated";
+        bool ClusWorker = W.Api == "ClusWorkerCreate";
         FindingBuilder B(AC, Id, F);
-        B.message(Where + " loops without consulting "
-                          "ClusWorkerCheckTerminate or the exit state of a "
-                          "status call: " +
-                  Why);
+        B.message(Where +
+                  (ClusWorker
+                       ? " loops without consulting ClusWorkerCheckTerminate "
+                         "or the exit state of a status call: "
+                         "ClusWorkerTerminate cannot stop it"
+                       : " loops without consulting a stop signal (the exit "
+                         "state of a status call, a stop event, a stop "
+                         "flag): nothing stops it when the resource is "
+                         "terminated"));
         B.finding().Primary = AC.locations().at(loopKeyword(Loop));
         B.finding().NormalizedStatement = AC.locations().normalizedTokens(
             SourceRange(loopKeyword(Loop), loopKeyword(Loop)));
-        const auto *WaitCall = dyn_cast<CallExpr>(Scan.Waits);
-        const CallbackCall *CB =
-            WaitCall ? AC.model().callbackAt(WaitCall) : nullptr;
-        std::string Callee =
-            WaitCall && WaitCall->getDirectCallee()
-                ? "'" + displayName(WaitCall->getDirectCallee()) + "'"
-                : "the call";
-        B.related(Scan.Waits, CB ? "the loop reports the resource status "
-                                   "here without testing the exit state"
-                                 : "the loop waits or reports here (" +
-                                       Callee + ")");
+        const auto *Call = dyn_cast<CallExpr>(Scan.Waits);
+        const CallbackCall *CB = Call ? AC.model().callbackAt(Call) : nullptr;
+        const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+        std::string Name = Callee ? "'" + displayName(Callee) + "'" : "";
+        if (CB)
+          B.related(Scan.Waits, "the loop reports the resource status here "
+                                "without testing the exit state");
+        else if (Call && WF.blockingApi(Call))
+          B.related(Scan.Waits, "the loop waits here in " + Name);
+        else
+          B.related(Scan.Waits, "the loop calls " + Name +
+                                    ", which waits or reports status, here");
         addWorkerStartNotes(AC, WF, Routine, B);
         Out.push_back(B.take());
       }
