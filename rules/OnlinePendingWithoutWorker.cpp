@@ -78,7 +78,11 @@ public:
     B.at(S.Return).path(S.T);
     const auto *Silent = reinterpret_cast<const WorkerStart *>(S.Rule[1]);
     if (S.Rule[0] == SilentOnly && Silent) {
-      std::string R = "'" + displayName(Silent->Routine) + "'";
+      bool Lambda = false;
+      if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Silent->Routine))
+        Lambda = MD->getParent()->isLambda();
+      std::string R = Lambda ? "the lambda"
+                             : "'" + displayName(Silent->Routine) + "'";
       B.message(Head + ", but the worker it starts on this path (" + R +
                 ") never reports the resource status: the pending " + Op +
                 " never ends");
