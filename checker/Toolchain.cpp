@@ -2,6 +2,8 @@
 #include "Toolchain.h"
 #include "BuildPaths.h"
 
+#include "clang/Driver/ToolChain.h"
+
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -13,9 +15,13 @@ using namespace llvm;
 namespace resdll {
 
 ToolPaths findToolPaths(const char *Argv0, void *MainAddr) {
+  return findToolPathsNear(sys::fs::getMainExecutable(Argv0, MainAddr));
+}
+
+ToolPaths findToolPathsNear(StringRef Binary) {
   ToolPaths P;
-  std::string Exe = sys::fs::getMainExecutable(Argv0, MainAddr);
-  SmallString<256> Prefix(sys::path::parent_path(sys::path::parent_path(Exe)));
+  SmallString<256> Prefix(
+      sys::path::parent_path(sys::path::parent_path(Binary)));
   // Installed or build-tree layout: <prefix>/bin/resdll-check with
   // <prefix>/lib/clang/<major> and <prefix>/share/resdll-check/include.
   SmallString<256> Res(Prefix);
@@ -39,13 +45,23 @@ static bool namesTarget(const clang::tooling::CommandLineArguments &Args) {
         A.starts_with("-target="))
       return true;
   }
-  // x86_64-w64-mingw32-gcc and the like name the target in the program.
-  if (!Args.empty() &&
-      Triple(sys::path::filename(Args[0]).split('-').first).getArch() !=
-          Triple::UnknownArch &&
-      sys::path::filename(Args[0]).contains("-"))
-    return true;
   return false;
+}
+
+/// The target a cross compiler's name gives (x86_64-w64-mingw32-gcc), as
+/// clang's driver parses program names; "" if none. LibTooling does not
+/// apply it by itself, so the adjuster passes it as --target.
+static std::string programTarget(const clang::tooling::CommandLineArguments &Args) {
+  if (Args.empty())
+    return "";
+  clang::driver::ParsedClangName P =
+      clang::driver::ToolChain::getTargetAndModeFromProgramName(
+          sys::path::filename(Args[0]));
+  Triple T(P.TargetPrefix);
+  if (P.TargetPrefix.empty() || T.getArch() == Triple::UnknownArch ||
+      T.getOS() == Triple::UnknownOS)
+    return "";
+  return P.TargetPrefix;
 }
 
 static bool targetsMinGW(const clang::tooling::CommandLineArguments &Args,
@@ -69,7 +85,11 @@ clang::tooling::ArgumentsAdjuster makeArgumentsAdjuster(const ToolPaths &P) {
         CommandLineArguments Args = In;
         CommandLineArguments Extra;
         bool HostIsWindows = Triple(sys::getProcessTriple()).isOSWindows();
-        bool AddDefault = !HostIsWindows && !namesTarget(Args);
+        bool Named = namesTarget(Args);
+        std::string FromProgram = Named ? "" : programTarget(Args);
+        bool AddDefault = !HostIsWindows && !Named && FromProgram.empty();
+        if (!FromProgram.empty())
+          Extra.push_back("--target=" + FromProgram);
         if (AddDefault)
           Extra.push_back(std::string("--target=") + DefaultWindowsTarget);
         if (targetsMinGW(Args, AddDefault))

@@ -11,6 +11,7 @@
 #define RESDLL_CHECKER_TOOLCHAIN_H
 
 #include "clang/Tooling/ArgumentsAdjusters.h"
+#include "llvm/ADT/StringRef.h"
 #include <string>
 
 namespace resdll {
@@ -23,6 +24,9 @@ struct ToolPaths {
 /// Finds both directories relative to the running executable first, then at
 /// the paths configured at build time.
 ToolPaths findToolPaths(const char *Argv0, void *MainAddr);
+/// The same, for a binary at the given path (<prefix>/bin/<tool> or
+/// <prefix>/lib/<plugin>.so): the clang-tidy module locates itself.
+ToolPaths findToolPathsNear(llvm::StringRef Binary);
 
 /// The default target on this host when a command names none.
 constexpr const char *DefaultWindowsTarget = "x86_64-w64-mingw32";

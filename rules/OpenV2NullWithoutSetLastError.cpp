@@ -17,6 +17,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "OpenV2NullWithoutSetLastError.h"
+#include "LastErrorFix.h"
 #include "Model.h"
 
 #include "clang/AST/ASTContext.h"
@@ -78,6 +79,14 @@ public:
   // Entry-point mode results.
   std::map<const ReturnStmt *, Finding> Findings;
   std::vector<const ReturnStmt *> Order;
+  // The fix (LastErrorFix.h): the entry point's error-code variables, those
+  // nonzero on every path to each null return, and for each return reported
+  // as "missing" the ones its path tested, newest first.
+  llvm::SmallVector<const DeclRefExpr *, 4> StatusVars;
+  std::map<const ReturnStmt *, llvm::SmallVector<const VarDecl *, 2>>
+      NonZeroStatus;
+  std::map<const ReturnStmt *, llvm::SmallVector<const VarDecl *, 4>>
+      FixCandidates;
   // Summary mode results.
   OpenV2NullWithoutSetLastError::Summary Sum;
   bool SawExit = false;
@@ -133,6 +142,7 @@ public:
     std::optional<int64_t> K = S.F.known(S.ReturnValue);
     if (!K || *K != 0)
       return; // not a null return on this path
+    noteNonZeroStatus(S, C);
     if (Findings.count(S.Return))
       return; // a return is reported once
     if (L.Kind == LE_Set)
@@ -150,7 +160,34 @@ public:
     report(L, S);
   }
 
+  /// The error-code variable the fix of RS may set the last error from.
+  const VarDecl *fixVariable(const ReturnStmt *RS) const {
+    auto C = FixCandidates.find(RS);
+    auto N = NonZeroStatus.find(RS);
+    if (C == FixCandidates.end() || N == NonZeroStatus.end())
+      return nullptr;
+    for (const VarDecl *V : C->second)
+      if (llvm::is_contained(N->second, V))
+        return V;
+    return N->second.size() == 1 ? N->second.front() : nullptr;
+  }
+
 private:
+  void noteNonZeroStatus(const PathState &S, PathContext &C) {
+    llvm::SmallVector<const VarDecl *, 2> Now;
+    for (const DeclRefExpr *DRE : StatusVars) {
+      SymValue V = C.eval(DRE, S);
+      std::optional<int64_t> K = S.F.known(V);
+      if (K ? *K != 0 : V.isSym() && !S.F.mayEqual(V, 0))
+        Now.push_back(cast<VarDecl>(DRE->getDecl()));
+    }
+    auto [It, New] = NonZeroStatus.try_emplace(S.Return, Now);
+    if (!New)
+      llvm::erase_if(It->second, [&](const VarDecl *V) {
+        return !llvm::is_contained(Now, V);
+      });
+  }
+
   void applyCallee(const FunctionDecl *Callee, const Stmt *Site, PathState &S,
                    PathContext &C) {
     if (!Callee)
@@ -285,6 +322,7 @@ private:
     }
     default:
       B.message(Head + " without calling SetLastError on this path");
+      FixCandidates[RS] = errorCodeVariablesTested(AC, S.T);
       break;
     }
     B.registrations(*EP);
@@ -348,13 +386,17 @@ void OpenV2NullWithoutSetLastError::check(AnalysisContext &AC,
     if (!FD || !AC.isDllFunction(FD))
       continue;
     LastErrorObserver Obs(*this, AC, &EP);
+    Obs.StatusVars = errorCodeVariables(AC, FD);
     EngineResult Res = runPathAnalysis(AC, FD, Obs);
     if (!Res.Completed) {
       AC.reportBudgetHit(FD, Id);
       continue; // no finding is guessed
     }
-    for (const ReturnStmt *RS : Obs.Order)
-      Out.push_back(std::move(Obs.Findings[RS]));
+    for (const ReturnStmt *RS : Obs.Order) {
+      Finding &F = Obs.Findings[RS];
+      addSetLastErrorFix(AC, FD, RS, Obs.fixVariable(RS), F);
+      Out.push_back(std::move(F));
+    }
   }
 }
 
