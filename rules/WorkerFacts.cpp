@@ -64,8 +64,11 @@ bool WorkerFacts::consultsStopAt(const FunctionDecl *FD, const Stmt *S,
     return Used;
   if (Used && blockingApi(CE))
     return true; // a wait whose result is tested: a stop event
+  // A DLL function whose result is tested and that reports status or waits
+  // (returns a status call's exit state, or a wait's result) is consulted.
   if (const FunctionDecl *Def = dllCallee(CE))
-    return (Used && reportsStatus(Def)) || (FollowCallees && consultsStop(Def));
+    return (Used && (reportsStatus(Def) || mayBlock(Def))) ||
+           (FollowCallees && consultsStop(Def));
   return false;
 }
 
