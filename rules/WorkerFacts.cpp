@@ -64,12 +64,32 @@ bool WorkerFacts::consultsStopAt(const FunctionDecl *FD, const Stmt *S,
     return Used;
   if (Used && blockingApi(CE))
     return true; // a wait whose result is tested: a stop event
-  // A DLL function whose result is tested and that reports status or waits
-  // (returns a status call's exit state, or a wait's result) is consulted.
+  // A DLL function whose result is tested and that reports status or passes
+  // a wait's result on (a stop-event helper) is consulted.
   if (const FunctionDecl *Def = dllCallee(CE))
-    return (Used && (reportsStatus(Def) || mayBlock(Def))) ||
+    return (Used && (reportsStatus(Def) || returnsWaitResult(Def))) ||
            (FollowCallees && consultsStop(Def));
   return false;
+}
+
+bool WorkerFacts::returnsWaitResult(const FunctionDecl *FD) {
+  if (!FD)
+    return false;
+  auto It = ReturnsWait.find(FD);
+  if (It != ReturnsWait.end())
+    return It->second;
+  ReturnsWait[FD] = false; // recursion: no
+  bool Result = false;
+  if (const CFG *Cfg = AC.cfgFor(FD))
+    for (const CFGBlock *B : *Cfg)
+      for (const CFGElement &E : *B)
+        if (std::optional<CFGStmt> CS = E.getAs<CFGStmt>())
+          if (const auto *CE = dyn_cast<CallExpr>(CS->getStmt()))
+            if (isReturned(FD, CE) &&
+                (blockingApi(CE) || returnsWaitResult(dllCallee(CE))))
+              Result = true;
+  ReturnsWait[FD] = Result;
+  return Result;
 }
 
 bool WorkerFacts::isReturned(const FunctionDecl *FD, const Expr *E) {

@@ -108,6 +108,8 @@ private:
     llvm::SmallVector<const clang::FunctionDecl *, 4> Callees;
   };
   Direct &direct(const clang::FunctionDecl *FD);
+  /// FD returns the result of a wait as it is (a stop-event helper).
+  bool returnsWaitResult(const clang::FunctionDecl *FD);
   /// Whether E's value is returned as it is (through casts).
   bool isReturned(const clang::FunctionDecl *FD, const clang::Expr *E);
   /// Walks FD and the DLL functions it runs until Pred holds for one.
@@ -118,6 +120,7 @@ private:
   AnalysisContext &AC;
   llvm::DenseMap<const clang::FunctionDecl *, Direct> Directs;
   llvm::DenseMap<const clang::Stmt *, const WorkerStart *> Starts;
+  llvm::DenseMap<const clang::FunctionDecl *, bool> ReturnsWait;
 };
 
 /// The loop statement (or the backward goto) when the CFG edge From -> To
