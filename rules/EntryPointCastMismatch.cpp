@@ -1,4 +1,4 @@
-//===- EntryPointCastMismatch.cpp - a cast that hides a wrong signature ---===//
+//===- EntryPointCastMismatch.cpp - a cast hides a signature -------------===//
 //
 // A conversion of a function to an entry-point pointer type is checked by
 // the compiler; an explicit cast is not. Every explicit cast (C-style,
@@ -97,7 +97,8 @@ public:
     if (!To)
       return true;
 
-    const FunctionDecl *Fn = ResourceDllModel::resolveFunction(CE->getSubExpr());
+    const FunctionDecl *Fn =
+        ResourceDllModel::resolveFunction(CE->getSubExpr());
     if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Fn))
       if (!MD->isStatic())
         return true; // a lambda or member: the compiler rejects the cast

@@ -1,4 +1,4 @@
-//===- EntryPointCastMismatch.h - a cast that hides a wrong signature -*- C++ -*-===//
+//===- EntryPointCastMismatch.h - a cast hides a signature ----*- C++ -*-===//
 //
 // resdll-entrypoint-cast-mismatch: a function cast to an entry-point type
 // of resapi.h (POPEN_V2_ROUTINE, PONLINE_V2_ROUTINE, ...,

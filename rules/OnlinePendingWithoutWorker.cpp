@@ -1,4 +1,4 @@
-//===- OnlinePendingWithoutWorker.cpp - ERROR_IO_PENDING, nobody reports --===//
+//===- OnlinePendingWithoutWorker.cpp - pending, nobody reports ----------===//
 //
 // PONLINE_V2_ROUTINE / POFFLINE_V2_ROUTINE: returning ERROR_IO_PENDING
 // means the operation goes on in the background and that the DLL will
@@ -67,10 +67,10 @@ public:
       return;
     const LocationFactory &LF = AC.locations();
     std::string Kind = entryKindName(EP.Kind).str();
-    std::string Op = (EP.Kind == EntryKind::Online ||
-                      EP.Kind == EntryKind::OnlineV2)
-                         ? "Online"
-                         : "Offline";
+    std::string Op =
+        (EP.Kind == EntryKind::Online || EP.Kind == EntryKind::OnlineV2)
+            ? "Online"
+            : "Offline";
     std::string Head = Kind + " entry point '" + displayName(EP.Function) +
                        "' returns ERROR_IO_PENDING ('" + LF.text(S.Return) +
                        "')";
@@ -81,16 +81,17 @@ public:
       bool Lambda = false;
       if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Silent->Routine))
         Lambda = MD->getParent()->isLambda();
-      std::string R = Lambda ? "the lambda"
-                             : "'" + displayName(Silent->Routine) + "'";
+      std::string R =
+          Lambda ? "the lambda" : "'" + displayName(Silent->Routine) + "'";
       B.message(Head + ", but the worker it starts on this path (" + R +
                 ") never reports the resource status: the pending " + Op +
                 " never ends");
       B.related(Silent->Site, R + " is started here by " + Silent->Api.str() +
                                   " and never calls SetResourceStatusEx");
     } else {
-      B.message(Head + " on a path that starts no worker: nothing reports "
-                       "the resource status to end the pending " +
+      B.message(Head +
+                " on a path that starts no worker: nothing reports "
+                "the resource status to end the pending " +
                 Op);
     }
     B.registrations(EP);

@@ -1,4 +1,4 @@
-//===- OnlinePendingWithoutWorker.h - ERROR_IO_PENDING, nobody reports -*- C++ -*-===//
+//===- OnlinePendingWithoutWorker.h - pending, nobody reports -*- C++ -*-===//
 //
 // resdll-online-pending-without-worker: OnlineV2/OfflineV2 (and V1
 // Online/Offline) return ERROR_IO_PENDING on a path that started no worker

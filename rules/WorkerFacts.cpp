@@ -1,4 +1,4 @@
-//===- WorkerFacts.cpp - what the worker rules ask of the DLL's functions -===//
+//===- WorkerFacts.cpp - what the worker rules ask of functions -----------===//
 #include "WorkerFacts.h"
 #include "Rule.h"
 
@@ -57,8 +57,8 @@ bool WorkerFacts::consultsStopAt(const FunctionDecl *FD, const Stmt *S,
     return true;
   // The value is acted on here: not discarded, and not merely returned to
   // the caller (a helper that passes a result on does not consult it).
-  bool Used = !CE->getType()->isVoidType() &&
-              !AC.isValueDiscarded(FD, CE) && !isReturned(FD, CE);
+  bool Used = !CE->getType()->isVoidType() && !AC.isValueDiscarded(FD, CE) &&
+              !isReturned(FD, CE);
   const CallbackCall *CB = AC.model().callbackAt(CE);
   if (CB && isStatusCallback(CB->Kind))
     return Used;
@@ -267,7 +267,8 @@ WorkerFacts::Direct &WorkerFacts::direct(const FunctionDecl *FD) {
           if (isTerminateFieldRead(ME))
             Out.ChecksTerminate = true;
         }
-      } else if (std::optional<CFGImplicitDtor> D = E.getAs<CFGImplicitDtor>()) {
+      } else if (std::optional<CFGImplicitDtor> D =
+                     E.getAs<CFGImplicitDtor>()) {
         const CXXDestructorDecl *DD = D->getDestructorDecl(AC.ast());
         if (!DD)
           continue;
@@ -348,8 +349,7 @@ WorkerFacts::startsOf(const FunctionDecl *FD) const {
   if (!FD)
     return Out;
   for (const WorkerStart &W : AC.model().workerStarts())
-    if (W.Routine &&
-        W.Routine->getCanonicalDecl() == FD->getCanonicalDecl())
+    if (W.Routine && W.Routine->getCanonicalDecl() == FD->getCanonicalDecl())
       Out.push_back(&W);
   return Out;
 }
@@ -389,8 +389,8 @@ void addWorkerStartNotes(AnalysisContext &AC, WorkerFacts &WF,
     Lambda = MD->getParent()->isLambda();
   std::string Who = Lambda ? "the lambda" : "'" + displayName(FD) + "'";
   for (const WorkerStart *W : WF.startsOf(FD))
-    B.related(W->Site, Who + " runs on a thread started by " + W->Api.str() +
-                           " here");
+    B.related(W->Site,
+              Who + " runs on a thread started by " + W->Api.str() + " here");
 }
 
 } // namespace resdll

@@ -1,4 +1,4 @@
-//===- WorkerFacts.h - what the worker rules ask of the DLL's functions -*- C++ -*-===//
+//===- WorkerFacts.h - what the worker rules ask of functions --*- C++ -*-===//
 //
 // Flow-insensitive facts about the functions of one translation unit that
 // the rules about worker threads and status calls share
@@ -17,8 +17,8 @@
 
 #include "Analysis.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallVector.h"
 
 namespace resdll {
 

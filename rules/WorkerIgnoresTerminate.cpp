@@ -89,8 +89,14 @@ enum UseKind {
                 ///< pointer target) or handed to a function of the DLL
 };
 
-enum EventKind { EvStatus, EvHelperStatus, EvWait, EvHelperWait, EvDtorWait,
-                 EvLoop };
+enum EventKind {
+  EvStatus,
+  EvHelperStatus,
+  EvWait,
+  EvHelperWait,
+  EvDtorWait,
+  EvLoop
+};
 
 class TerminateObserver : public PathObserver {
 public:
@@ -126,10 +132,16 @@ public:
     if (!IsStatus && !Helper)
       return;
     switch (classifyUse(CE, C)) {
-    case UseDiscarded: O.Discarded = true; break;
-    case UseStored: O.Stored = true; break;
-    case UseTested: break;
-    case UseLost: return; // cannot follow it: no finding is guessed
+    case UseDiscarded:
+      O.Discarded = true;
+      break;
+    case UseStored:
+      O.Stored = true;
+      break;
+    case UseTested:
+      break;
+    case UseLost:
+      return; // cannot follow it: no finding is guessed
     }
     if (IsStatus) {
       O.Kind = OB_Direct;
@@ -150,8 +162,8 @@ public:
                            " call here; it may be ResourceExitStateTerminate");
       } else if (Sum->Swallows) {
         O.Kind = OB_Swallowed;
-        S.addEvent(CE, calleeName(Helper) +
-                           " discards the exit state of its " + Inner +
+        S.addEvent(CE, calleeName(Helper) + " discards the exit state of its " +
+                           Inner +
                            " call, which may be ResourceExitStateTerminate");
       } else {
         return;
@@ -163,8 +175,7 @@ public:
   void onDestructor(const CXXDestructorDecl *DD, const Stmt *Trigger,
                     PathState &S, PathContext &C) override {
     normalize(S, C);
-    if (Trigger && Obligation::from(S.Rule).live() &&
-        WF.blockingDestructor(DD))
+    if (Trigger && Obligation::from(S.Rule).live() && WF.blockingDestructor(DD))
       report(S, C, EvDtorWait, Trigger, DD);
   }
 
@@ -173,8 +184,7 @@ public:
     normalize(S, C);
     if (!Obligation::from(S.Rule).live())
       return;
-    if (const Stmt *Loop =
-            backEdgeLoop(From, To, AC.ast().getSourceManager()))
+    if (const Stmt *Loop = backEdgeLoop(From, To, AC.ast().getSourceManager()))
       report(S, C, EvLoop, Loop, nullptr);
   }
 
@@ -227,7 +237,8 @@ private:
   }
 
   /// Whether the obligation's value may still pass its Terminate test.
-  static bool mayTerminate(const Obligation &O, SymValue V, const PathState &S) {
+  static bool mayTerminate(const Obligation &O, SymValue V,
+                           const PathState &S) {
     if (!O.Test.Ne)
       return S.F.mayEqual(V, O.Test.K);
     return S.F.known(V) != O.Test.K;
@@ -403,9 +414,8 @@ private:
 
   /// `return r == K` / `return r != K`: the test a caller applies to the
   /// returned truth value.
-  std::optional<TerminateTest> comparisonTest(const Obligation &O,
-                                              SymValue Sym, const Expr *E,
-                                              const PathState &S,
+  std::optional<TerminateTest> comparisonTest(const Obligation &O, SymValue Sym,
+                                              const Expr *E, const PathState &S,
                                               PathContext &C) {
     const auto *BO = dyn_cast<BinaryOperator>(stripValueCasts(E));
     if (!BO || (BO->getOpcode() != BO_EQ && BO->getOpcode() != BO_NE))
@@ -487,15 +497,14 @@ private:
     if (O.Kind == OB_Swallowed)
       Msg = calleeName(Helper) + " discards the exit state of its " +
             InnerName + " call, and " + Fn + " calls it (" + Call +
-            ") and then " + What +
-            ": a ResourceExitStateTerminate is lost";
+            ") and then " + What + ": a ResourceExitStateTerminate is lost";
     else if (O.Discarded && O.Kind == OB_Direct)
       Msg = Fn + " discards the exit state of " + Call + " and then " + What +
             "; it must return when the exit state is "
             "ResourceExitStateTerminate";
     else if (O.Discarded)
-      Msg = Fn + " discards the exit state that " + Call +
-            " passes on from " + InnerName + " and then " + What +
+      Msg = Fn + " discards the exit state that " + Call + " passes on from " +
+            InnerName + " and then " + What +
             "; it must return when the exit state is "
             "ResourceExitStateTerminate";
     else if (O.Kind == OB_Direct)
@@ -524,9 +533,10 @@ private:
     B.step(At, "then " + Fn + " " + What);
     B.related(At, Here);
     if (Helper && Inner)
-      B.related(Inner, "the " + InnerName + " call whose exit state " +
-                           calleeName(Helper) +
-                           (O.Kind == OB_Swallowed ? " discards" : " passes on"));
+      B.related(Inner,
+                "the " + InnerName + " call whose exit state " +
+                    calleeName(Helper) +
+                    (O.Kind == OB_Swallowed ? " discards" : " passes on"));
     addWorkerStartNotes(AC, WF, FD, B);
     for (const EntryPoint *EP : AC.model().entryPointsOf(FD))
       B.registrations(*EP);

@@ -1,4 +1,4 @@
-//===- WorkerNoTerminateCheck.cpp - a worker loop nothing can stop --------===//
+//===- WorkerNoTerminateCheck.cpp - a worker loop nothing stops ----------===//
 //
 // ClusWorkerTerminate: the worker "should periodically call
 // ClusWorkerCheckTerminate"; a worker thread that never does cannot be
@@ -31,9 +31,18 @@ class LoopCollector : public RecursiveASTVisitor<LoopCollector> {
 public:
   std::vector<const Stmt *> Loops;
   bool TraverseLambdaExpr(LambdaExpr *) { return true; }
-  bool VisitWhileStmt(WhileStmt *S) { Loops.push_back(S); return true; }
-  bool VisitDoStmt(DoStmt *S) { Loops.push_back(S); return true; }
-  bool VisitForStmt(ForStmt *S) { Loops.push_back(S); return true; }
+  bool VisitWhileStmt(WhileStmt *S) {
+    Loops.push_back(S);
+    return true;
+  }
+  bool VisitDoStmt(DoStmt *S) {
+    Loops.push_back(S);
+    return true;
+  }
+  bool VisitForStmt(ForStmt *S) {
+    Loops.push_back(S);
+    return true;
+  }
 };
 
 /// What a loop does: whether it consults a stop signal, and the first
@@ -188,8 +197,7 @@ void WorkerNoTerminateCheck::check(AnalysisContext &AC,
   llvm::DenseSet<const Stmt *> Reported;
   for (const WorkerStart &W : AC.model().workerStarts()) {
     const FunctionDecl *Routine = definitionOf(W.Routine);
-    if (!Routine || !AC.isDllFunction(Routine) ||
-        Routine->isDependentContext())
+    if (!Routine || !AC.isDllFunction(Routine) || Routine->isDependentContext())
       continue;
     for (const FunctionDecl *F : WF.functionsRunBy(Routine)) {
       if (F->isDependentContext() || !F->getBody())

@@ -1,4 +1,4 @@
-//===- WorkerNoTerminateCheck.h - a worker loop nothing can stop -*- C++ -*-===//
+//===- WorkerNoTerminateCheck.h - a worker loop nothing stops --*- C++ -*-===//
 //
 // resdll-worker-no-terminate-check: a loop run by a worker routine that
 // waits or reports status but never consults ClusWorkerCheckTerminate nor
