@@ -181,6 +181,7 @@ public:
 
   void onEdge(const CFGBlock *From, const CFGBlock *To, PathState &S,
               PathContext &C) override {
+    refineRelational(From, To, S, C);
     normalize(S, C);
     if (!Obligation::from(S.Rule).live())
       return;
@@ -264,6 +265,43 @@ private:
     SymValue V = symbolOf(O, C);
     if (!mayTerminate(O, V, S) || (O.Stored && S.F.boundTo(V.S).empty()))
       Obligation().store(S.Rule);
+  }
+
+  /// The engine decides relational conditions only on known values; the
+  /// exit state's Terminate value is known, so `r > ResourceExitStateContinue`
+  /// or `r >= ResourceExitStateTerminate` tell on which branch it can be.
+  void refineRelational(const CFGBlock *From, const CFGBlock *To,
+                        PathState &S, PathContext &C) {
+    Obligation O = Obligation::from(S.Rule);
+    if (!O.hasSymbol() || O.Test.Ne || From->succ_size() != 2)
+      return;
+    const auto *BO = dyn_cast_or_null<BinaryOperator>(
+        stripValueCasts(From->getLastCondition()));
+    if (!BO || !BO->isRelationalOp())
+      return;
+    const CFGBlock *True = *From->succ_begin();
+    const CFGBlock *False = *(From->succ_begin() + 1);
+    if (True == False || (To != True && To != False))
+      return;
+    SymValue V = symbolOf(O, C);
+    SymValue L = C.eval(BO->getLHS(), S), Rv = C.eval(BO->getRHS(), S);
+    std::optional<int64_t> KL = S.F.known(L), KR = S.F.known(Rv);
+    int64_t T = O.Test.K; // the value that means Terminate
+    std::optional<bool> Holds;
+    auto Cmp = [&](int64_t A, int64_t B) {
+      switch (BO->getOpcode()) {
+      case BO_LT: return A < B;
+      case BO_GT: return A > B;
+      case BO_LE: return A <= B;
+      default: return A >= B;
+      }
+    };
+    if (L == V && KR)
+      Holds = Cmp(T, *KR);
+    else if (Rv == V && KL)
+      Holds = Cmp(*KL, T);
+    if (Holds && *Holds != (To == True))
+      Obligation().store(S.Rule); // Terminate is not on this branch
   }
 
   /// Whether a call hands its arguments to code that may act on them: a
