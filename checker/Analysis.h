@@ -44,6 +44,7 @@ struct Notification {
   Location Loc;
   std::string Message;
   std::string Kind; ///< "budget", "parse-error", "timeout", "crash", ...
+  std::string RuleId; ///< the rule it concerns, if any (a budget hit)
 };
 
 struct AnalysisStats {
@@ -56,6 +57,9 @@ struct AnalysisStats {
 struct ReturnSummary {
   bool NeverNull = false;            ///< no path returns 0/NULL
   std::optional<int64_t> AlwaysConst; ///< every path returns this constant
+  /// Every path returns the value an entry slot had on entry (a parameter,
+  /// a field of 'this' or of a pointer parameter): a getter.
+  std::optional<SlotRef> ReturnsEntryOf;
 };
 
 class AnalysisContext {
@@ -90,6 +94,12 @@ public:
   bool isDllFunction(const clang::FunctionDecl *FD) const;
   /// Return-value summary of a DLL function (null if recursive or unknown).
   const ReturnSummary *returnSummary(const clang::FunctionDecl *FD);
+  /// Whether a call of FD may write memory other than FD's own locals: an
+  /// assignment to anything else, a call of a function that may (or of an
+  /// unknown one), new/delete. Documented Win32 functions (API model) write
+  /// only through their pointer arguments. False lets the engine keep what
+  /// it knows of fields across the call (getters, predicates, loggers).
+  bool mayWriteMemory(const clang::FunctionDecl *FD);
 
   /// Records that the path budget stopped the analysis of FD (once per
   /// function and rule).
@@ -110,6 +120,7 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, std::optional<ReturnSummary>>
       Returns;
   llvm::DenseSet<const clang::FunctionDecl *> InProgress;
+  llvm::DenseMap<const clang::FunctionDecl *, bool> Writes;
   std::set<std::pair<const clang::FunctionDecl *, std::string>> BudgetSeen;
 };
 

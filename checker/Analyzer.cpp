@@ -2,15 +2,26 @@
 #include "Analyzer.h"
 #include "Rule.h"
 
+#include "clang/Basic/SourceManager.h"
+
 #include <algorithm>
 
 namespace resdll {
 
 AnalyzerOutput analyzeAST(clang::ASTContext &Ctx,
                           const std::vector<std::string> &EnabledRules,
-                          const RuleOptions &Options, const ApiModel &Api) {
+                          const RuleOptions &Options, const ApiModel &Api,
+                          std::string *ModelDump) {
   AnalyzerOutput Out;
   AnalysisContext AC(Ctx, Api, Options);
+  if (ModelDump) {
+    llvm::raw_string_ostream OS(*ModelDump);
+    const clang::SourceManager &SM = Ctx.getSourceManager();
+    llvm::StringRef File;
+    if (auto Entry = SM.getFileEntryRefForID(SM.getMainFileID()))
+      File = Entry->getName();
+    printModel(AC.model(), AC.locations(), File, OS);
+  }
   for (const RuleInfo &Info : allRules()) {
     if (std::find(EnabledRules.begin(), EnabledRules.end(), Info.Id.str()) ==
         EnabledRules.end())

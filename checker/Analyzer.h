@@ -25,9 +25,12 @@ struct AnalyzerOutput {
   AnalysisStats Stats;
 };
 
+/// Runs the enabled rules on one AST. With ModelDump, also prints the
+/// model of the translation unit there (--debug-dump-model).
 AnalyzerOutput analyzeAST(clang::ASTContext &Ctx,
                           const std::vector<std::string> &EnabledRules,
-                          const RuleOptions &Options, const ApiModel &Api);
+                          const RuleOptions &Options, const ApiModel &Api,
+                          std::string *ModelDump = nullptr);
 
 } // namespace resdll
 

@@ -1,14 +1,17 @@
 //===- Driver.cpp - resdll-check, the command-line front door -------------===//
 //
 // resdll-check [options] <source>... [-- <compiler arguments>]
+// resdll-check merge <log.sarif>... [-o <out>] [--format=sarif|text]
 //
 // Exit status: 0 no findings; 1 findings; 2 a usage error or a file that
 // could not be analysed (wins over 1); 3 an internal error caught by crash
 // recovery. See README.md and the project's command-line reference.
 //
 //===----------------------------------------------------------------------===//
+#include "Baseline.h"
 #include "BuildPaths.h"
 #include "Config.h"
+#include "MergeCommand.h"
 #include "Rule.h"
 #include "Runner.h"
 #include "SarifEmitter.h"
@@ -18,10 +21,14 @@
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Threading.h"
@@ -45,11 +52,35 @@ int usageError(const Twine &Msg) {
 std::string plural(size_t N, StringRef One, StringRef Many) {
   return std::to_string(N) + " " + (N == 1 ? One : Many).str();
 }
+
+/// The command line as the SARIF log records it: without -j, which changes
+/// nothing in the output, so that the log is byte-identical whatever -j.
+std::vector<std::string> recordedCommandLine(int argc, char **argv) {
+  std::vector<std::string> Out;
+  bool SeenDashDash = false;
+  for (int I = 0; I < argc; ++I) {
+    StringRef A = argv[I];
+    SeenDashDash |= A == "--";
+    if (!SeenDashDash && I > 0 && A.starts_with("-j")) {
+      if (A == "-j" && I + 1 < argc)
+        ++I; // its value
+      continue;
+    }
+    Out.push_back(A.str());
+  }
+  return Out;
+}
 } // namespace
 
 int main(int argc, char **argv) {
   InitLLVM Init(argc, argv);
+  // Target names in compiler names (x86_64-w64-mingw32-gcc) are recognised
+  // through the target registry.
+  InitializeAllTargetInfos();
   CrashRecoveryContext::Enable();
+
+  if (argc > 1 && StringRef(argv[1]) == "merge")
+    return runMergeCommand(std::vector<std::string>(argv + 2, argv + argc));
 
   // Everything after "--" goes to the compiler, as with clang-tidy.
   std::vector<std::string> Args, CompilerArgs;
@@ -67,11 +98,16 @@ int main(int argc, char **argv) {
                "resdll-check"};
   App.set_help_flag("-h,--help", "Print this help and exit");
   App.footer("Usage: resdll-check [options] <source>... [-- <compiler "
-             "arguments>]\nExit status: 0 no findings, 1 findings, 2 usage "
+             "arguments>]\n       resdll-check merge <log.sarif>... [-o "
+             "<out.sarif>] [--format=sarif|text]  (see 'resdll-check merge "
+             "--help')\nExit status: 0 no findings, 1 findings (with --baseline: new "
+             "findings), 2 usage "
              "error or a file that could not be analysed, 3 internal error.");
   std::vector<std::string> Sources;
   std::string BuildPath, ChecksArg, ConfigFile, Format = "text", Output;
+  std::string BaselinePath, SourceRootArg;
   bool ListChecks = false, Strict = false, Stats = false, Version = false;
+  bool DumpModel = false;
   unsigned Jobs = 0;
   App.add_option("sources", Sources, "Source files to check");
   App.add_option("-p", BuildPath,
@@ -90,11 +126,20 @@ int main(int argc, char **argv) {
       ->check(CLI::IsMember({"text", "sarif"}));
   App.add_option("-o,--output", Output,
                  "Write findings to this file (atomically) instead of stdout");
+  App.add_option("--baseline", BaselinePath,
+                 "SARIF log of an earlier run: findings whose fingerprint is "
+                 "in it are not reported (SARIF: baselineState)");
+  App.add_option("--source-root", SourceRootArg,
+                 "Directory that SARIF artifact uris are relative to "
+                 "(%SRCROOT%); default: the current directory");
   App.add_option("-j", Jobs,
                  "Translation units analysed in parallel (default: cores)");
   App.add_flag("--stats", Stats,
                "Per-file time, functions analysed and budget hits, to stderr");
   App.add_flag("--version", Version, "Print the version and exit");
+  // Development aid, not in --help: what the model recognised, per file, on
+  // stdout before the findings.
+  App.add_flag("--debug-dump-model", DumpModel)->group("");
   try {
     std::vector<std::string> Reversed(Args.rbegin(), Args.rend());
     App.parse(Reversed);
@@ -110,10 +155,38 @@ int main(int argc, char **argv) {
     return ExitClean;
   }
 
+  SmallString<256> Cwd;
+  sys::fs::current_path(Cwd);
+  SmallString<256> SourceRoot(SourceRootArg.empty() ? Cwd.str()
+                                                     : StringRef(SourceRootArg));
+  sys::fs::make_absolute(Cwd, SourceRoot);
+  sys::path::remove_dots(SourceRoot, /*remove_dot_dot=*/true);
+  if (!SourceRootArg.empty() && !sys::fs::is_directory(SourceRoot))
+    return usageError("--source-root: '" + SourceRootArg +
+                      "': no such directory");
+  if (!BaselinePath.empty() && !sys::fs::is_regular_file(BaselinePath))
+    return usageError("--baseline: '" + BaselinePath +
+                      "': no such file");
+  // A baseline that cannot be used fails before the analysis, not after.
+  if (!BaselinePath.empty())
+    if (Expected<std::unique_ptr<Baseline>> B = Baseline::load(BaselinePath);
+        !B)
+      return usageError("--baseline: " + toString(B.takeError()));
+
   CommandLineSettings CL;
   if (ChecksOpt->count()) {
-    if (Expected<CheckGlobs> G = CheckGlobs::parse(ChecksArg); !G)
+    Expected<CheckGlobs> G = CheckGlobs::parse(ChecksArg);
+    if (!G)
       return usageError("--checks: " + toString(G.takeError()));
+    // --checks wins over settings files: if it disables every rule by
+    // itself, a run would check nothing and pass. Listing the (no) rules and
+    // dumping the model are fine.
+    if (!ListChecks && !DumpModel &&
+        llvm::none_of(allRules(), [&](const RuleInfo &R) {
+          return G->enabled(R.Id, true);
+        }))
+      return usageError("--checks='" + ChecksArg +
+                        "' disables every rule: nothing would be checked");
     CL.Checks = ChecksArg;
   }
   CL.Strict = Strict;
@@ -124,6 +197,13 @@ int main(int argc, char **argv) {
     CL.ConfigFile = ConfigFile;
   }
   ConfigResolver Configs(CL);
+  // A settings file named on the command line is part of the usage: when it
+  // is invalid, nothing is analysed (as with a bad --checks).
+  if (CL.ConfigFile)
+    if (Expected<std::shared_ptr<const EffectiveConfig>> C =
+            Configs.forCurrentDirectory();
+        !C)
+      return usageError(toString(C.takeError()));
 
   if (ListChecks) {
     Expected<std::shared_ptr<const EffectiveConfig>> C =
@@ -135,20 +215,48 @@ int main(int argc, char **argv) {
     return ExitClean;
   }
 
-  // The compilation database.
+  // The compilation database. One that is missing or malformed is an input
+  // error: reported, and the sources named on the command line are still
+  // analysed without it (as clang-tidy runs "without flags").
   std::unique_ptr<clang::tooling::CompilationDatabase> DB;
+  bool DatabaseError = false;
+  SmallString<256> DBFile(BuildPath);
   if (!BuildPath.empty()) {
-    SmallString<256> DBFile(BuildPath);
     sys::path::append(DBFile, "compile_commands.json");
-    if (!sys::fs::exists(DBFile))
-      return usageError("-p: '" + DBFile.str() +
-                        "': no such file (no compilation database there)");
-    std::string Err;
-    DB = clang::tooling::JSONCompilationDatabase::loadFromFile(
-        DBFile, Err, clang::tooling::JSONCommandLineSyntax::AutoDetect);
-    if (!DB)
-      return usageError("-p: '" + DBFile.str() +
-                        "': malformed compilation database: " + Err);
+    std::string Problem;
+    if (!sys::fs::exists(DBFile)) {
+      Problem = "no compilation database: no such file";
+    } else if (sys::fs::is_directory(DBFile)) {
+      Problem = "no compilation database: it is a directory";
+    } else if (ErrorOr<std::unique_ptr<MemoryBuffer>> Buf =
+                   MemoryBuffer::getFile(DBFile)) {
+      // LLVM's JSON parser first: the database loader accepts a truncated
+      // file and keeps what it read.
+      if (Expected<json::Value> V = json::parse((*Buf)->getBuffer()); !V) {
+        Problem = "malformed compilation database: " + toString(V.takeError());
+      } else {
+        std::string Err;
+        DB = clang::tooling::JSONCompilationDatabase::loadFromBuffer(
+            (*Buf)->getBuffer(), Err,
+            clang::tooling::JSONCommandLineSyntax::AutoDetect);
+        if (!DB)
+          Problem = "malformed compilation database: " + Err;
+      }
+    } else {
+      Problem = "cannot read the compilation database: " +
+                Buf.getError().message();
+    }
+    if (!Problem.empty()) {
+      errs() << DBFile << ": error: " << Problem << "\n";
+      if (Sources.empty())
+        return ExitInput; // nothing else to analyse
+      DatabaseError = true;
+    }
+  }
+  if (DB) {
+    // A cross compiler named in the database (x86_64-w64-mingw32-gcc)
+    // names the target: make it an explicit --target, as clangd does.
+    DB = clang::tooling::inferTargetAndDriverMode(std::move(DB));
     if (SeenDashDash) {
       auto Adjusting =
           std::make_unique<clang::tooling::ArgumentsAdjustingCompilations>(
@@ -159,7 +267,19 @@ int main(int argc, char **argv) {
       DB = std::move(Adjusting);
     }
     if (Sources.empty()) {
-      Sources = DB->getAllFiles();
+      // Every file of the database, in the database's order.
+      StringSet<> Seen;
+      for (const clang::tooling::CompileCommand &Cmd :
+           DB->getAllCompileCommands()) {
+        SmallString<256> Path(Cmd.Filename);
+        if (sys::path::is_relative(Path)) {
+          Path = Cmd.Directory;
+          sys::path::append(Path, Cmd.Filename);
+        }
+        sys::path::native(Path);
+        if (Seen.insert(Path).second)
+          Sources.push_back(Path.str().str());
+      }
       if (Sources.empty())
         return usageError("-p: '" + DBFile.str() +
                           "' lists no source files");
@@ -174,6 +294,7 @@ int main(int argc, char **argv) {
   RunnerOptions Opts;
   Opts.Jobs = Jobs ? Jobs : std::max(1u, hardware_concurrency().compute_thread_count());
   Opts.Paths = findToolPaths(argv[0], reinterpret_cast<void *>(&main));
+  Opts.DumpModel = DumpModel;
   bool ShowProgress = sys::Process::StandardErrIsDisplayed();
   if (ShowProgress)
     Opts.Progress = [](size_t Done, size_t Total, StringRef File) {
@@ -186,12 +307,24 @@ int main(int argc, char **argv) {
   Runner R(*DB, Configs, Opts);
   std::vector<FileResult> Results = R.run(Sources);
 
+  // Against a baseline, only new findings are reported and counted.
+  Expected<BaselineOutcome> Baselines =
+      applyBaselines(Results, BaselinePath, Cwd, SourceRoot);
+  if (!Baselines)
+    return usageError("baseline: " + toString(Baselines.takeError()));
+
   bool AnyInputError = false, AnyCrash = false;
   size_t NumFindings = 0;
+  if (DumpModel) {
+    for (const FileResult &FR : Results)
+      outs() << FR.ModelDump;
+    outs().flush();
+  }
   for (const FileResult &FR : Results) {
     AnyInputError |= FR.InputError;
     AnyCrash |= FR.Crashed;
-    NumFindings += FR.Findings.size();
+    for (const Finding &F : FR.Findings)
+      NumFindings += F.BaselineState != "unchanged";
     for (const Notification &N : FR.Notifications)
       emitNotification(N, FR.File, errs());
     if (Stats)
@@ -203,13 +336,18 @@ int main(int argc, char **argv) {
              << FR.Stats.BudgetHits << "\n";
   }
 
+  int Status = AnyCrash                          ? ExitCrash
+               : AnyInputError || DatabaseError ? ExitInput
+               : NumFindings    ? ExitFindings
+                                : ExitClean;
   RunInfo Info;
-  Info.CommandLine.assign(argv, argv + argc);
-  SmallString<256> Cwd;
-  sys::fs::current_path(Cwd);
+  Info.CommandLine = recordedCommandLine(argc, argv);
   Info.WorkingDirectory = Cwd.str().str();
-  Info.SourceRoot = Info.WorkingDirectory;
-  Info.Success = !AnyInputError && !AnyCrash;
+  Info.SourceRoot = SourceRoot.str().str();
+  Info.Success = !AnyInputError && !AnyCrash && !DatabaseError;
+  Info.ExitCode = Status;
+  Info.HasBaseline = Baselines->Used;
+  Info.Absent = std::move(Baselines->Absent);
   if (Expected<std::shared_ptr<const EffectiveConfig>> C =
           Configs.forCurrentDirectory())
     Info.EnabledRules = (*C)->EnabledRules;
@@ -233,10 +371,11 @@ int main(int argc, char **argv) {
   }
 
   errs() << plural(NumFindings, "finding", "findings") << " in "
-         << plural(Results.size(), "file", "files") << "\n";
-  if (AnyCrash)
-    return ExitCrash;
-  if (AnyInputError)
-    return ExitInput;
-  return NumFindings ? ExitFindings : ExitClean;
+         << plural(Results.size(), "file", "files");
+  if (Baselines->Used)
+    errs() << " (baseline: " << Baselines->Unchanged
+           << " unchanged, not reported; " << Info.Absent.size()
+           << " absent)";
+  errs() << "\n";
+  return Status;
 }

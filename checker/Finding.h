@@ -19,6 +19,7 @@ class SourceManager;
 class LangOptions;
 class Stmt;
 class Decl;
+class ParentMap;
 } // namespace clang
 
 namespace resdll {
@@ -31,6 +32,9 @@ struct Location {
   unsigned EndLine = 0;
   unsigned EndColumn = 0; ///< one past the last character, as SARIF wants
   std::string Snippet;    ///< the source text of the range (may be truncated)
+  /// Line and Column count bytes, as clang prints them; SARIF counts UTF-16
+  /// code units (columnKind utf16CodeUnits). 0: the same as the byte column.
+  unsigned Utf16Column = 0, Utf16EndColumn = 0;
   bool valid() const { return Line != 0; }
 };
 
@@ -38,6 +42,13 @@ struct Location {
 struct Note {
   Location Loc;
   std::string Message;
+  /// Words of the finding's message that refer to this note (a related
+  /// location): SARIF makes them a link, "[LinkText](id)". Empty: the SARIF
+  /// emitter appends a link of its own.
+  std::string LinkText = "";
+  /// SARIF threadFlowLocation kind of a path step ("branch" for a branch
+  /// decision; empty for other events).
+  std::string Kind = "";
 };
 
 struct Finding {
@@ -50,6 +61,13 @@ struct Finding {
   std::string Fingerprint;   ///< stable across unrelated edits
   /// Normalised tokens of the offending statement (input of the fingerprint).
   std::string NormalizedStatement;
+  /// Normalised tokens of what encloses it: the condition of the innermost
+  /// if/loop/switch case around the statement and the origin of the value
+  /// it tests (input of the fingerprint).
+  std::string NormalizedContext;
+  /// Against a baseline: "new", "unchanged" or "absent" (a baseline result
+  /// no longer found); empty when the run has no baseline.
+  std::string BaselineState;
   /// Optional fix: replace [FixOffset, FixOffset+FixLength) of FixFile.
   std::string FixFile;
   unsigned FixOffset = 0, FixLength = 0;
@@ -74,6 +92,13 @@ public:
   std::string text(clang::SourceRange R, size_t MaxLen = 60) const;
   /// Tokens of the range joined with single spaces (for fingerprints).
   std::string normalizedTokens(clang::SourceRange R) const;
+  /// What encloses S inside its function, as normalised tokens: "if <cond>
+  /// then|else", "while <cond>", "for <cond>", "case <value>", "default",
+  /// "switch <cond>", with where the tested value comes from (" after
+  /// status = ClusterRegOpenKey"); empty at the top level of the body
+  /// (fingerprints).
+  std::string normalizedContext(const clang::Stmt *S,
+                                const clang::ParentMap &PM) const;
   const clang::SourceManager &sourceManager() const { return SM; }
 
 private:
@@ -82,13 +107,20 @@ private:
   const clang::LangOptions &LangOpts;
 };
 
-/// Computes Finding::Fingerprint from the rule id, the entry point and the
-/// normalised offending statement; Occurrence distinguishes identical
-/// statements in one function.
+/// Computes Finding::Fingerprint: a hash of the rule id, the file's base
+/// name, the entry point, the normalised offending statement and its
+/// normalised context, and Occurrence, which tells apart findings that agree
+/// on all of those (in source order). No line or column goes in: see
+/// Finding.cpp and README.md ("SARIF output") for what keeps and what
+/// changes a fingerprint.
 std::string computeFingerprint(const Finding &F, unsigned Occurrence);
 
-/// Fills in Fingerprint for every finding (occurrence-numbered per file).
+/// Fills in Fingerprint for every finding of one translation unit (in the
+/// order findingLess sorts them).
 void assignFingerprints(std::vector<Finding> &Findings);
+
+/// The key under which SARIF's partialFingerprints holds Fingerprint.
+inline constexpr const char *FingerprintKey = "resdllFingerprint/v1";
 
 } // namespace resdll
 

@@ -4,10 +4,14 @@
 
 #include "Analysis.h"
 #include "Finding.h"
+#include "llvm/Support/JSON.h"
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace resdll {
+
+struct EffectiveConfig;
 
 /// The outcome of analysing one translation unit.
 struct FileResult {
@@ -18,6 +22,10 @@ struct FileResult {
   bool Crashed = false;    ///< crash caught by crash recovery: exit status 3
   double ParseSeconds = 0, AnalysisSeconds = 0;
   AnalysisStats Stats;
+  /// The settings the file was analysed with (null if they could not be
+  /// read): the baseline of its settings file, for one.
+  std::shared_ptr<const EffectiveConfig> Config;
+  std::string ModelDump; ///< --debug-dump-model only
 };
 
 /// What the emitters need to know about the run itself.
@@ -27,6 +35,13 @@ struct RunInfo {
   std::string SourceRoot; ///< absolute; SARIF uris are relative to it
   std::vector<std::string> EnabledRules;
   bool Success = true; ///< no input error and no crash
+  int ExitCode = 0;    ///< the exit status of the run
+  /// A baseline was given: every result carries its baselineState.
+  bool HasBaseline = false;
+  /// Baseline results that this run no longer finds (baselineState absent):
+  /// SARIF results as the baseline has them, artifact locations detached
+  /// ({uri, uriBaseId}, no index).
+  std::vector<llvm::json::Object> Absent;
 };
 
 } // namespace resdll

@@ -66,8 +66,9 @@ public:
     N.Kind = "compiler-error";
     SmallString<256> Msg;
     Info.FormatDiagnostic(Msg);
-    N.Message = (Level == DiagnosticsEngine::Fatal ? "fatal error: " : "") +
-                Msg.str().str();
+    // Printed as "error: <message>": a fatal error (a missing header) is
+    // an error like the others, and the file's analysis stops there.
+    N.Message = Msg.str().str();
     if (Info.hasSourceManager() && Info.getLocation().isValid()) {
       const SourceManager &SM = Info.getSourceManager();
       PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(Info.getLocation()));
@@ -86,14 +87,15 @@ public:
 class AnalysisConsumer : public ASTConsumer {
 public:
   AnalysisConsumer(const EffectiveConfig &Config, FileResult &Result,
-                   std::chrono::steady_clock::time_point Start)
-      : Config(Config), Result(Result), Start(Start) {}
+                   std::chrono::steady_clock::time_point Start, bool DumpModel)
+      : Config(Config), Result(Result), Start(Start), DumpModel(DumpModel) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
     auto Parsed = std::chrono::steady_clock::now();
     Result.ParseSeconds =
         std::chrono::duration<double>(Parsed - Start).count();
     AnalyzerOutput Out =
-        analyzeAST(Ctx, Config.EnabledRules, Config.Options, *Config.Api);
+        analyzeAST(Ctx, Config.EnabledRules, Config.Options, *Config.Api,
+                   DumpModel ? &Result.ModelDump : nullptr);
     Result.Findings = std::move(Out.Findings);
     for (Notification &N : Out.Notifications)
       Result.Notifications.push_back(std::move(N));
@@ -107,15 +109,18 @@ private:
   const EffectiveConfig &Config;
   FileResult &Result;
   std::chrono::steady_clock::time_point Start;
+  bool DumpModel;
 };
 
 class AnalysisAction : public ASTFrontendAction {
 public:
-  AnalysisAction(const EffectiveConfig &Config, FileResult &Result)
-      : Config(Config), Result(Result) {}
+  AnalysisAction(const EffectiveConfig &Config, FileResult &Result,
+                 bool DumpModel)
+      : Config(Config), Result(Result), DumpModel(DumpModel) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                  StringRef) override {
-    return std::make_unique<AnalysisConsumer>(Config, Result, Start);
+    return std::make_unique<AnalysisConsumer>(Config, Result, Start,
+                                              DumpModel);
   }
   bool BeginSourceFileAction(CompilerInstance &CI) override {
     Start = std::chrono::steady_clock::now();
@@ -126,19 +131,22 @@ private:
   const EffectiveConfig &Config;
   FileResult &Result;
   std::chrono::steady_clock::time_point Start = std::chrono::steady_clock::now();
+  bool DumpModel;
 };
 
 class AnalysisActionFactory : public tooling::FrontendActionFactory {
 public:
-  AnalysisActionFactory(const EffectiveConfig &Config, FileResult &Result)
-      : Config(Config), Result(Result) {}
+  AnalysisActionFactory(const EffectiveConfig &Config, FileResult &Result,
+                        bool DumpModel)
+      : Config(Config), Result(Result), DumpModel(DumpModel) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<AnalysisAction>(Config, Result);
+    return std::make_unique<AnalysisAction>(Config, Result, DumpModel);
   }
 
 private:
   const EffectiveConfig &Config;
   FileResult &Result;
+  bool DumpModel;
 };
 
 } // namespace
@@ -162,6 +170,13 @@ FileResult Runner::analyseOne(const std::string &File) {
   R.File = File;
   // The database may name the file relative to its directory.
   std::vector<tooling::CompileCommand> Commands = DB.getCompileCommands(File);
+  if (Commands.empty() && sys::path::is_relative(File)) {
+    // A compilation database finds files by absolute path (as clang-tidy
+    // looks them up); the file keeps the name it was given.
+    SmallString<256> Abs(File);
+    if (!sys::fs::make_absolute(Abs))
+      Commands = DB.getCompileCommands(Abs);
+  }
   std::string OnDisk = File;
   if (!Commands.empty() && !sys::path::is_absolute(File)) {
     SmallString<256> P(Commands.front().Directory);
@@ -182,6 +197,7 @@ FileResult Runner::analyseOne(const std::string &File) {
         inputError(File, toString(Config.takeError()), "config"));
     return R;
   }
+  R.Config = *Config;
   if (Commands.empty()) {
     R.InputError = true;
     R.Notifications.push_back(inputError(
@@ -212,7 +228,7 @@ FileResult Runner::analyseOne(const std::string &File) {
     Tool.appendArgumentsAdjuster(makeArgumentsAdjuster(Opts.Paths));
     Tool.setDiagnosticConsumer(&Diags);
     Tool.setPrintErrorMessage(false);
-    AnalysisActionFactory Factory(**Config, R);
+    AnalysisActionFactory Factory(**Config, R, Opts.DumpModel);
     Ok = Tool.run(&Factory) == 0;
   });
   if (!Survived) {

@@ -22,6 +22,8 @@ namespace resdll {
 struct RunnerOptions {
   unsigned Jobs = 1;
   ToolPaths Paths;
+  /// Print each file's model into FileResult::ModelDump (debugging).
+  bool DumpModel = false;
   /// Called after each file (for progress), from worker threads, serialised.
   std::function<void(size_t Done, size_t Total, llvm::StringRef File)> Progress;
 };

@@ -1,4 +1,9 @@
 //===- TextEmitter.cpp - clang-style text output of findings --------------===//
+//
+// path:line:col: warning: <message> [<rule-id>], then note lines, as clang
+// prints diagnostics; the same findings in the same order as the SARIF log.
+//
+//===----------------------------------------------------------------------===//
 #include "TextEmitter.h"
 
 namespace resdll {
@@ -21,9 +26,11 @@ void emitText(const Finding &F, llvm::raw_ostream &OS) {
 }
 
 void emitText(const std::vector<FileResult> &Results, llvm::raw_ostream &OS) {
+  // Findings the baseline already has are not reported.
   for (const FileResult &R : Results)
     for (const Finding &F : R.Findings)
-      emitText(F, OS);
+      if (F.BaselineState != "unchanged")
+        emitText(F, OS);
 }
 
 void emitNotification(const Notification &N, llvm::StringRef File,

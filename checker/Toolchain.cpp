@@ -100,8 +100,10 @@ clang::tooling::ArgumentsAdjuster makeArgumentsAdjuster(const ToolPaths &P) {
             HasResourceDir = true;
         if (!HasResourceDir)
           Extra.push_back("-resource-dir=" + P.ResourceDir);
-        // Compiler warnings are not ours to report.
+        // Compiler warnings are not ours to report; errors are reported by
+        // the runner, without clang's own "N errors generated." line.
         Extra.push_back("-w");
+        Extra.push_back("-fno-caret-diagnostics");
         Args.insert(Args.empty() ? Args.end() : Args.begin() + 1, Extra.begin(),
                     Extra.end());
         return Args;

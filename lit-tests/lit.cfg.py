@@ -29,6 +29,7 @@ plugin = os.path.join(config.resdll_lib_dir, "libresdllTidyPlugin.so")
 config.substitutions.append(("%tidy-plugin", plugin))
 config.substitutions.append(("%resdll-tidy", os.path.join(config.resdll_bin_dir, "resdll-tidy")))
 config.substitutions.append(("%compat-include", os.path.join(config.resdll_obj_root, "share", "resdll-check", "include")))
+config.substitutions.append(("%sarif-check", "python3 " + os.path.join(config.resdll_src_root, "lit-tests", "tools", "sarif-check.py")))
 config.substitutions.append(("%sarif-validate", "python3 " + os.path.join(config.resdll_src_root, "lit-tests", "tools", "sarif-validate.py") + " " + config.sarif_multitool))
 
 if os.path.exists(config.sarif_multitool):

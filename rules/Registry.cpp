@@ -3,6 +3,7 @@
 #include "OnlinePendingWithoutWorker.h"
 #include "OpenV2NullWithoutSetLastError.h"
 #include "Rule.h"
+#include "StatusWrongHandle.h"
 #include "WorkerIgnoresTerminate.h"
 #include "WorkerNoTerminateCheck.h"
 
@@ -11,6 +12,7 @@ namespace resdll {
 const std::vector<RuleInfo> &allRules() {
   static const std::vector<RuleInfo> Rules = {
       OpenV2NullWithoutSetLastError::info(),
+      StatusWrongHandle::info(),
       WorkerIgnoresTerminate::info(),
       WorkerNoTerminateCheck::info(),
       EntryPointCastMismatch::info(),

@@ -13,7 +13,7 @@ Rule::~Rule() = default;
 
 FindingBuilder::FindingBuilder(AnalysisContext &AC, llvm::StringRef RuleId,
                                const FunctionDecl *EntryPoint)
-    : AC(AC) {
+    : AC(AC), Function(EntryPoint) {
   F.RuleId = RuleId.str();
   F.EntryPoint = displayName(EntryPoint);
 }
@@ -27,17 +27,23 @@ FindingBuilder &FindingBuilder::at(const Stmt *S) {
   F.Primary = AC.locations().of(S);
   F.NormalizedStatement =
       AC.locations().normalizedTokens(S ? S->getSourceRange() : SourceRange());
+  F.NormalizedContext.clear();
+  if (S && Function && Function->hasBody())
+    F.NormalizedContext =
+        AC.locations().normalizedContext(S, AC.parentsOf(Function));
   return *this;
 }
 
-FindingBuilder &FindingBuilder::related(const Location &L, std::string M) {
+FindingBuilder &FindingBuilder::related(const Location &L, std::string M,
+                                        std::string LinkText) {
   if (L.valid())
-    F.Related.push_back({L, std::move(M)});
+    F.Related.push_back({L, std::move(M), std::move(LinkText), ""});
   return *this;
 }
 
-FindingBuilder &FindingBuilder::related(const Stmt *S, std::string M) {
-  return related(AC.locations().of(S), std::move(M));
+FindingBuilder &FindingBuilder::related(const Stmt *S, std::string M,
+                                        std::string LinkText) {
+  return related(AC.locations().of(S), std::move(M), std::move(LinkText));
 }
 
 FindingBuilder &FindingBuilder::step(const Stmt *S, std::string M) {
@@ -65,10 +71,14 @@ FindingBuilder &FindingBuilder::path(const Trail &T) {
     Nodes.push_back(N);
   for (auto It = Nodes.rbegin(); It != Nodes.rend(); ++It) {
     const TrailNode &N = **It;
-    if (N.K == TrailNode::Event)
+    if (N.K == TrailNode::Event) {
       step(N.S, N.Message);
-    else
+    } else {
+      size_t Before = F.Path.size();
       step(N.S, describeBranch(AC, N));
+      if (F.Path.size() > Before)
+        F.Path.back().Kind = "branch";
+    }
   }
   return *this;
 }
@@ -76,6 +86,7 @@ FindingBuilder &FindingBuilder::path(const Trail &T) {
 FindingBuilder &FindingBuilder::registrations(const EntryPoint &EP) {
   std::string Name = displayName(EP.Function);
   std::string Kind = entryKindName(EP.Kind).str();
+  size_t First = F.Related.size();
   for (const Registration &R : EP.Registrations) {
     switch (R.Form) {
     case RegistrationForm::MemberAssignment:
@@ -107,6 +118,10 @@ FindingBuilder &FindingBuilder::registrations(const EntryPoint &EP) {
       break;
     }
   }
+  // In SARIF the entry point's name in the message links to its
+  // registration.
+  for (size_t I = First; I < F.Related.size(); ++I)
+    F.Related[I].LinkText = Name;
   return *this;
 }
 

@@ -33,6 +33,19 @@ struct RuleInfo {
   llvm::StringRef Contract;    ///< the documentation sentence it enforces
   llvm::StringRef Level;       ///< SARIF level: "error" or "warning"
   bool EnabledByDefault = true;
+  /// SARIF reportingDescriptor fields (code-scanning dashboards).
+  /// Friendly name, one PascalCase identifier ("OpenV2NullWithoutSetLastError");
+  /// empty: derived from the id.
+  llvm::StringRef Name;
+  /// properties.tags: kinds of problem ("correctness", "reliability") and
+  /// CWE ids in GitHub's form ("external/cwe/cwe-392").
+  std::vector<llvm::StringRef> Tags;
+  /// properties.precision: "very-high", "high", "medium" or "low".
+  llvm::StringRef Precision = "high";
+  /// properties.security-severity, "0.0".."10.0", only for a rule whose
+  /// findings are security problems (GitHub then ranks them as such);
+  /// empty for correctness rules.
+  llvm::StringRef SecuritySeverity;
   /// Option names the rule reads (without the "<id>." prefix), with defaults.
   std::vector<std::pair<llvm::StringRef, llvm::StringRef>> Options;
   std::function<std::unique_ptr<Rule>()> Create;
@@ -53,8 +66,12 @@ public:
   Finding &finding() { return F; }
   FindingBuilder &message(std::string M);
   FindingBuilder &at(const clang::Stmt *S);
-  FindingBuilder &related(const Location &L, std::string Message);
-  FindingBuilder &related(const clang::Stmt *S, std::string Message);
+  /// A related location. LinkText: words of the message that refer to it
+  /// (SARIF links them to it), or empty.
+  FindingBuilder &related(const Location &L, std::string Message,
+                          std::string LinkText = "");
+  FindingBuilder &related(const clang::Stmt *S, std::string Message,
+                          std::string LinkText = "");
   /// Appends the branch decisions and events of a trail, oldest first.
   FindingBuilder &path(const Trail &T);
   FindingBuilder &step(const clang::Stmt *S, std::string Message);
@@ -64,6 +81,7 @@ public:
 
 private:
   AnalysisContext &AC;
+  const clang::FunctionDecl *Function; // the entry point (may be null)
   Finding F;
 };
 
