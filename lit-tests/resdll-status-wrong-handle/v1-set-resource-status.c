@@ -36,7 +36,7 @@ DWORD WINAPI DemoOnline(RESID Resource, LPHANDLE EventHandle)
     status.ResourceState = ClusterResourceOnline;
     // CHECK: :[[@LINE+3]]:5: warning: SetResourceStatus in 'DemoOnline' receives the RESID 'Resource' instead of the ResourceHandle that Open received [resdll-status-wrong-handle]
     // CHECK-NEXT: :[[@LINE-14]]:5: note: 'DemoOpen' stores its ResourceHandle in the field 'ResourceHandle' here
-    // CHECK-NEXT: :[[@LINE+11]]:8: note: 'DemoOnline' is registered as the Online entry point in the initialiser of 'V1Functions.Online'
+    // CHECK-NEXT: :[[@LINE+11]]:8: note: 'DemoOnline' is registered as the Online entry point in the initialiser of 'g_FunctionTable.V1Functions.Online'
     g_SetResourceStatus(Resource, &status);
     g_SetResourceStatus(resource->ResourceHandle, &status);
     return ERROR_SUCCESS;
