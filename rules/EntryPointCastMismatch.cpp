@@ -201,6 +201,10 @@ RuleInfo EntryPointCastMismatch::info() {
                "signatures that resapi.h declares for them "
                "(POPEN_V2_ROUTINE, PWORKER_START_ROUTINE, ...).";
   I.Level = "error";
+  I.Name = "EntryPointCastMismatch";
+  I.Tags = {"correctness", "reliability", "resource-dll",
+            "external/cwe/cwe-628"};
+  I.Precision = "high";
   I.Create = [] { return std::make_unique<EntryPointCastMismatch>(); };
   return I;
 }

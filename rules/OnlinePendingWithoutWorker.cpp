@@ -131,6 +131,9 @@ RuleInfo OnlinePendingWithoutWorker::info() {
                "ERROR_IO_PENDING and report the resource's state later with "
                "SetResourceStatusEx from a worker thread.";
   I.Level = "error";
+  I.Name = "OnlinePendingWithoutWorker";
+  I.Tags = {"correctness", "reliability", "resource-dll"};
+  I.Precision = "high";
   I.Create = [] { return std::make_unique<OnlinePendingWithoutWorker>(); };
   return I;
 }

@@ -613,6 +613,10 @@ RuleInfo WorkerIgnoresTerminate::info() {
                "operations and immediately terminate all worker threads that "
                "are assigned to the resource.";
   I.Level = "error";
+  I.Name = "WorkerIgnoresTerminate";
+  I.Tags = {"correctness", "reliability", "resource-dll",
+            "external/cwe/cwe-252"};
+  I.Precision = "high";
   I.Create = [] { return std::make_unique<WorkerIgnoresTerminate>(); };
   return I;
 }

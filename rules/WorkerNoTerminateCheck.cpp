@@ -187,6 +187,9 @@ RuleInfo WorkerNoTerminateCheck::info() {
                "call ClusWorkerCheckTerminate to determine whether it has "
                "been asked to terminate.";
   I.Level = "warning";
+  I.Name = "WorkerNoTerminateCheck";
+  I.Tags = {"correctness", "reliability", "resource-dll"};
+  I.Precision = "high";
   I.Create = [] { return std::make_unique<WorkerNoTerminateCheck>(); };
   return I;
 }

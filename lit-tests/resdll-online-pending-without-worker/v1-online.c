@@ -47,7 +47,7 @@ DWORD WINAPI LegacyOnline(RESID Resource, LPHANDLE EventHandle)
 DWORD WINAPI LegacyOffline(RESID Resource)
 {
     // CHECK: v1-online.c:[[@LINE+2]]:5: warning: Offline entry point 'LegacyOffline' returns ERROR_IO_PENDING ('return ERROR_IO_PENDING') on a path that starts no worker: nothing reports the resource status to end the pending Offline [resdll-online-pending-without-worker]
-    // CHECK-NEXT: v1-online.c:[[@LINE+8]]:1: note: 'LegacyOffline' is registered as the Offline entry point in the initialiser of 'V1Functions.Offline'
+    // CHECK-NEXT: v1-online.c:[[@LINE+8]]:1: note: 'LegacyOffline' is registered as the Offline entry point in the initialiser of 'g_LegacyFunctionTable.V1Functions.Offline'
     return ERROR_IO_PENDING;
 }
 

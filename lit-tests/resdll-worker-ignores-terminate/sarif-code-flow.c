@@ -1,6 +1,7 @@
 // In SARIF, the path of a finding is its codeFlow: the status call, the
 // branch taken on the Terminate path, the loop back edge. The later event
-// is a related location, and the log passes the SARIF and GitHub rules.
+// is a related location (linked from the message), and the log passes the
+// SARIF and GitHub rules.
 // RUN: not %resdll-check '--checks=-*,resdll-worker-ignores-terminate' --format=sarif -o %t.sarif %s
 // RUN: FileCheck %s --input-file=%t.sarif
 // RUN: %if sarif-multitool %{ %sarif-validate %t.sarif %}
@@ -43,14 +44,14 @@ DWORD WINAPI DemoOnlineV2(RESID Resource, LPHANDLE EventHandle, DWORD OnlineFlag
 // CHECK:          "threadFlows": [
 // CHECK:            "text": "SetResourceStatusEx returns the exit state here; it may be ResourceExitStateTerminate"
 // CHECK:            "startColumn": 27,
-// CHECK-NEXT:       "startLine": 26
+// CHECK-NEXT:       "startLine": 27
 // CHECK:            "text": "'exitState == ResourceExitStateTerminate' is true"
-// CHECK:            "startLine": 27
+// CHECK:            "startLine": 28
 // CHECK:            "text": "then worker routine 'DemoOnlineThread' goes round the loop again"
-// CHECK:            "startLine": 25
+// CHECK:            "startLine": 26
 // CHECK:        "level": "error",
 // CHECK:        "message": {
-// CHECK-NEXT:     "text": "worker routine 'DemoOnlineThread' goes on although the exit state of 'g_SetResourceStatus(resource->Handle, &status)' is ResourceExitStateTerminate: it goes round the loop again; it must return instead"
+// CHECK-NEXT:     "text": "worker routine 'DemoOnlineThread' goes on although the exit state of 'g_SetResourceStatus(resource->Handle, &status)' is ResourceExitStateTerminate: it goes round the loop again; it must return instead ([the loop goes round again here](1); ['DemoOnlineThread' runs on a thread started by ClusWorkerCreate here](2))"
 // CHECK:        "relatedLocations": [
 // CHECK:            "text": "the loop goes round again here"
 // CHECK:            "text": "'DemoOnlineThread' runs on a thread started by ClusWorkerCreate here"
