@@ -57,6 +57,10 @@ const CFG *AnalysisContext::cfgFor(const FunctionDecl *FD) {
   if (It != Cfgs.end())
     return It->second.get();
   std::unique_ptr<CFG> Cfg;
+  if (unanalysableReason(FD)) {
+    Cfgs[FD] = nullptr;
+    return nullptr;
+  }
   if (Stmt *Body = FD->getBody()) {
     CFG::BuildOptions BO;
     BO.AddImplicitDtors = true;
@@ -134,6 +138,14 @@ bool AnalysisContext::isValueDiscarded(const FunctionDecl *FD,
     return true; // a statement of a block, a label, a case
   }
   return false;
+}
+
+const std::string *
+AnalysisContext::unanalysableReason(const FunctionDecl *FD) const {
+  if (Unanalysable.empty() || !FD)
+    return nullptr;
+  auto It = Unanalysable.find(FD->getCanonicalDecl());
+  return It == Unanalysable.end() ? nullptr : &It->second;
 }
 
 bool AnalysisContext::isDllFunction(const FunctionDecl *FD) const {

@@ -13,6 +13,7 @@
 #include "Engine.h"
 #include "Finding.h"
 #include "Model.h"
+#include "PartialParse.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
@@ -105,6 +106,12 @@ public:
   /// function and rule).
   void reportBudgetHit(const clang::FunctionDecl *FD, llvm::StringRef RuleId);
 
+  /// Functions not analysed because of compiler errors (PartialParse.h):
+  /// cfgFor() gives them no CFG, so no rule reports anything in them.
+  void setUnanalysable(UnanalysableFunctions F) { Unanalysable = std::move(F); }
+  /// Why FD is not analysed, or null.
+  const std::string *unanalysableReason(const clang::FunctionDecl *FD) const;
+
 private:
   clang::ASTContext &Ctx;
   const ApiModel &Api;
@@ -122,6 +129,7 @@ private:
   llvm::DenseSet<const clang::FunctionDecl *> InProgress;
   llvm::DenseMap<const clang::FunctionDecl *, bool> Writes;
   std::set<std::pair<const clang::FunctionDecl *, std::string>> BudgetSeen;
+  UnanalysableFunctions Unanalysable;
 };
 
 } // namespace resdll

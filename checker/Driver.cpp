@@ -10,8 +10,11 @@
 //===----------------------------------------------------------------------===//
 #include "Baseline.h"
 #include "BuildPaths.h"
+#include "CompileCommands.h"
 #include "Config.h"
 #include "MergeCommand.h"
+#include "DebugHooks.h"
+#include "Isolation.h"
 #include "Rule.h"
 #include "Runner.h"
 #include "SarifEmitter.h"
@@ -85,7 +88,21 @@ int main(int argc, char **argv) {
   // Everything after "--" goes to the compiler, as with clang-tidy.
   std::vector<std::string> Args, CompilerArgs;
   bool SeenDashDash = false;
-  for (int I = 1; I < argc; ++I) {
+  // A worker process (Isolation.h) is this program with a hidden first
+  // argument; the rest is the parent's command line.
+  long WorkerOf = -1;
+  int First = 1;
+  if (StringRef A = argc > 1 ? argv[1] : ""; A.consume_front(WorkerSwitch)) {
+    A.consume_front("=");
+    if (A.getAsInteger(10, WorkerOf))
+      WorkerOf = 0;
+    First = 2;
+  }
+  // In a worker a crash ends the process and the parent reports it; in one
+  // process, crash recovery is the only protection there is.
+  if (WorkerOf < 0)
+    CrashRecoveryContext::Enable();
+  for (int I = First; I < argc; ++I) {
     if (!SeenDashDash && StringRef(argv[I]) == "--") {
       SeenDashDash = true;
       continue;
@@ -140,6 +157,26 @@ int main(int argc, char **argv) {
   // Development aid, not in --help: what the model recognised, per file, on
   // stdout before the findings.
   App.add_flag("--debug-dump-model", DumpModel)->group("");
+  double Timeout = 600;
+  App.add_option("--timeout", Timeout,
+                 "Seconds allowed per translation unit (default 600, 0: no "
+                 "limit); a file past it is reported and the rest go on")
+      ->check(
+          [](const std::string &S) -> std::string {
+            double D;
+            if (StringRef(S).getAsDouble(D) || D < 0)
+              return "'" + S + "' is not a number of seconds (0 or more)";
+            return "";
+          },
+          "SECONDS");
+  // Test-only switches (DebugHooks.h), not in --help.
+  std::string DebugCrashOn;
+  DebugHookSettings Debug;
+  bool DebugInProcess = false;
+  App.add_option("--debug-crash-on", DebugCrashOn)->group("");
+  App.add_option("--debug-hang-on", Debug.HangOn)->group("");
+  App.add_flag("--debug-stall-output", Debug.StallOutput)->group("");
+  App.add_flag("--debug-in-process", DebugInProcess)->group("");
   try {
     std::vector<std::string> Reversed(Args.rbegin(), Args.rend());
     App.parse(Reversed);
@@ -149,6 +186,10 @@ int main(int argc, char **argv) {
   } catch (const CLI::ParseError &E) {
     return usageError(E.what());
   }
+  if (!DebugCrashOn.empty())
+    if (Error E = parseCrashSpec(DebugCrashOn, Debug))
+      return usageError(toString(std::move(E)));
+  setDebugHooks(Debug);
   if (Version) {
     outs() << "resdll-check " << RESDLL_VERSION << " (LLVM "
            << RESDLL_LLVM_VERSION << ")\n";
@@ -224,29 +265,8 @@ int main(int argc, char **argv) {
   if (!BuildPath.empty()) {
     sys::path::append(DBFile, "compile_commands.json");
     std::string Problem;
-    if (!sys::fs::exists(DBFile)) {
-      Problem = "no compilation database: no such file";
-    } else if (sys::fs::is_directory(DBFile)) {
-      Problem = "no compilation database: it is a directory";
-    } else if (ErrorOr<std::unique_ptr<MemoryBuffer>> Buf =
-                   MemoryBuffer::getFile(DBFile)) {
-      // LLVM's JSON parser first: the database loader accepts a truncated
-      // file and keeps what it read.
-      if (Expected<json::Value> V = json::parse((*Buf)->getBuffer()); !V) {
-        Problem = "malformed compilation database: " + toString(V.takeError());
-      } else {
-        std::string Err;
-        DB = clang::tooling::JSONCompilationDatabase::loadFromBuffer(
-            (*Buf)->getBuffer(), Err,
-            clang::tooling::JSONCommandLineSyntax::AutoDetect);
-        if (!DB)
-          Problem = "malformed compilation database: " + Err;
-      }
-    } else {
-      Problem = "cannot read the compilation database: " +
-                Buf.getError().message();
-    }
-    if (!Problem.empty()) {
+    DB = loadCompilationDatabase(DBFile, Problem);
+    if (!DB) {
       errs() << DBFile << ": error: " << Problem << "\n";
       if (Sources.empty())
         return ExitInput; // nothing else to analyse
@@ -295,7 +315,7 @@ int main(int argc, char **argv) {
   Opts.Jobs = Jobs ? Jobs : std::max(1u, hardware_concurrency().compute_thread_count());
   Opts.Paths = findToolPaths(argv[0], reinterpret_cast<void *>(&main));
   Opts.DumpModel = DumpModel;
-  bool ShowProgress = sys::Process::StandardErrIsDisplayed();
+  bool ShowProgress = WorkerOf < 0 && sys::Process::StandardErrIsDisplayed();
   if (ShowProgress)
     Opts.Progress = [](size_t Done, size_t Total, StringRef File) {
       errs() << "\r[" << Done << "/" << Total << "] " << File << "\x1b[K";
@@ -305,7 +325,31 @@ int main(int argc, char **argv) {
     };
 
   Runner R(*DB, Configs, Opts);
-  std::vector<FileResult> Results = R.run(Sources);
+  if (WorkerOf >= 0)
+    return serveAsWorker(R, WorkerOf);
+  std::vector<FileResult> Results;
+  if (DebugInProcess) {
+    Results = R.run(Sources);
+  } else {
+    IsolationOptions Iso;
+    Iso.Jobs = Opts.Jobs;
+    Iso.TimeoutSeconds = Timeout;
+    Iso.Executable = sys::fs::getMainExecutable(
+        argv[0], reinterpret_cast<void *>(&main));
+    Iso.Arguments.assign(argv + First, argv + argc);
+    Iso.Progress = Opts.Progress;
+    Results = runIsolated(R, Sources, Iso);
+    // Settings objects do not cross the process boundary: the baseline a
+    // file's settings name is looked up again here.
+    for (FileResult &FR : Results)
+      if (!FR.Config && !FR.InputError) {
+        if (Expected<std::shared_ptr<const EffectiveConfig>> C =
+                Configs.forSource(FR.File))
+          FR.Config = *C;
+        else
+          consumeError(C.takeError());
+      }
+  }
 
   // Against a baseline, only new findings are reported and counted.
   Expected<BaselineOutcome> Baselines =
@@ -355,10 +399,14 @@ int main(int argc, char **argv) {
     consumeError(C.takeError());
 
   auto Write = [&](raw_ostream &OS) -> Error {
+    std::string Text;
+    raw_string_ostream TOS(Text);
     if (Format == "sarif")
-      emitSarif(Results, Info, OS);
+      emitSarif(Results, Info, TOS);
     else
-      emitText(Results, OS);
+      emitText(Results, TOS);
+    if (!debugHookWhileWriting(Text, OS))
+      OS << Text;
     return Error::success();
   };
   if (Output.empty() || Output == "-") {

@@ -299,11 +299,47 @@ bool PathContext::isTracked(const VarDecl *VD) const {
   return T;
 }
 
+/// False when E certainly is not a constant expression: it reads a
+/// variable that is not const, or calls a function that is not constexpr,
+/// in an operand that cannot be short-circuited away. True otherwise (clang's
+/// evaluator then decides).
+bool PathContext::mayBeConstant(const Expr *E) {
+  auto It = MayBeConstant.find(E);
+  if (It != MayBeConstant.end())
+    return It->second;
+  bool Result = true;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      Result = VD->getType().isConstQualified() || VD->isConstexpr();
+  } else if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    Result = Callee && (Callee->isConstexpr() || Callee->getBuiltinID());
+  } else if (isa<UnaryExprOrTypeTraitExpr>(E) ||
+             isa<AbstractConditionalOperator>(E) ||
+             isa<StmtExpr>(E)) {
+    Result = true; // sizeof, ?: and the like: let clang decide
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(E);
+             BO && (BO->isLogicalOp() || BO->getOpcode() == BO_Comma)) {
+    Result = true; // 0 && x is a constant
+  } else {
+    for (const Stmt *Child : E->children())
+      if (const auto *CE = dyn_cast_or_null<Expr>(Child))
+        if (!mayBeConstant(CE)) {
+          Result = false;
+          break;
+        }
+  }
+  MayBeConstant[E] = Result;
+  return Result;
+}
+
 std::optional<int64_t> PathContext::constantOf(const Expr *E) {
   if (!E || E->isValueDependent() || E->isTypeDependent())
     return std::nullopt;
   ASTContext &Ctx = AC.ast();
   E = E->IgnoreParens();
+  if (!mayBeConstant(E))
+    return std::nullopt;
   if (E->getType()->isIntegralOrEnumerationType()) {
     Expr::EvalResult R;
     if (E->EvaluateAsInt(R, Ctx, Expr::SE_NoSideEffects))

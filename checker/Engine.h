@@ -299,6 +299,10 @@ private:
   const clang::CFG &Cfg;
   llvm::DenseMap<std::pair<const void *, const void *>, SymbolId> Symbols;
   llvm::DenseMap<const clang::VarDecl *, bool> Tracked;
+  /// Memo of mayBeConstant(): keeps constantOf() linear in deeply nested
+  /// expressions (clang's evaluator walks the whole subtree every time).
+  llvm::DenseMap<const clang::Expr *, bool> MayBeConstant;
+  bool mayBeConstant(const clang::Expr *E);
   llvm::SmallVector<const clang::VarDecl *, 8> Escaped;
   llvm::SmallVector<const clang::FieldDecl *, 8> EscapedFields;
   struct FieldSlot {

@@ -1,6 +1,8 @@
 //===- Runner.cpp - analyse translation units, in parallel ----------------===//
 #include "Runner.h"
 #include "Analyzer.h"
+#include "DebugHooks.h"
+#include "InputFiles.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -24,34 +26,13 @@ using namespace llvm;
 
 namespace resdll {
 
-std::optional<std::string> checkSourceFile(StringRef Path) {
-  sys::fs::file_status St;
-  if (std::error_code EC = sys::fs::status(Path, St))
-    return EC == std::errc::no_such_file_or_directory
-               ? std::string("no such file or directory")
-               : "cannot access the file: " + EC.message();
-  if (sys::fs::is_directory(St))
-    return std::string("is a directory, not a source file");
-  if (!sys::fs::is_regular_file(St))
-    return std::string("is not a regular file");
-  ErrorOr<std::unique_ptr<MemoryBuffer>> Buf = MemoryBuffer::getFile(
-      Path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
-  if (!Buf)
-    return "cannot read the file: " + Buf.getError().message();
-  if (St.getSize() == 0)
-    return std::string("the file is empty: there is nothing to analyse");
-  StringRef Head = (*Buf)->getBuffer().take_front(65536);
-  if (Head.contains('\0'))
-    return std::string("is not a text source file (it contains NUL bytes)");
-  return std::nullopt;
-}
-
 namespace {
 
 /// Keeps the compiler's errors (warnings are not ours to report).
 class ErrorCollector : public DiagnosticConsumer {
 public:
   std::vector<Notification> Errors;
+  std::vector<SourceLocation> Locations; ///< of every error
   unsigned Count = 0;
   void HandleDiagnostic(DiagnosticsEngine::Level Level,
                         const Diagnostic &Info) override {
@@ -59,6 +40,8 @@ public:
     if (Level < DiagnosticsEngine::Error)
       return;
     ++Count;
+    if (Info.hasSourceManager() && Info.getLocation().isValid())
+      Locations.push_back(Info.getLocation());
     if (Errors.size() >= 20)
       return;
     Notification N;
@@ -87,15 +70,18 @@ public:
 class AnalysisConsumer : public ASTConsumer {
 public:
   AnalysisConsumer(const EffectiveConfig &Config, FileResult &Result,
-                   std::chrono::steady_clock::time_point Start, bool DumpModel)
-      : Config(Config), Result(Result), Start(Start), DumpModel(DumpModel) {}
+                   std::chrono::steady_clock::time_point Start,
+                   const std::vector<SourceLocation> &ErrorLocs, bool DumpModel)
+      : Config(Config), Result(Result), Start(Start), ErrorLocs(ErrorLocs),
+        DumpModel(DumpModel) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
     auto Parsed = std::chrono::steady_clock::now();
     Result.ParseSeconds =
         std::chrono::duration<double>(Parsed - Start).count();
+    debugHookBeforeAnalysis(Result.File);
     AnalyzerOutput Out =
         analyzeAST(Ctx, Config.EnabledRules, Config.Options, *Config.Api,
-                   DumpModel ? &Result.ModelDump : nullptr);
+                   ErrorLocs, DumpModel ? &Result.ModelDump : nullptr);
     Result.Findings = std::move(Out.Findings);
     for (Notification &N : Out.Notifications)
       Result.Notifications.push_back(std::move(N));
@@ -109,27 +95,33 @@ private:
   const EffectiveConfig &Config;
   FileResult &Result;
   std::chrono::steady_clock::time_point Start;
+  const std::vector<SourceLocation> &ErrorLocs;
   bool DumpModel;
 };
 
 class AnalysisAction : public ASTFrontendAction {
 public:
   AnalysisAction(const EffectiveConfig &Config, FileResult &Result,
-                 bool DumpModel)
-      : Config(Config), Result(Result), DumpModel(DumpModel) {}
+                 const std::vector<SourceLocation> &ErrorLocs, bool DumpModel)
+      : Config(Config), Result(Result), ErrorLocs(ErrorLocs),
+        DumpModel(DumpModel) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                  StringRef) override {
     return std::make_unique<AnalysisConsumer>(Config, Result, Start,
-                                              DumpModel);
+                                              ErrorLocs, DumpModel);
   }
   bool BeginSourceFileAction(CompilerInstance &CI) override {
     Start = std::chrono::steady_clock::now();
+    // A missing header must not end the parse: the functions that do not
+    // need it are still analysed (PartialParse.h).
+    CI.getDiagnostics().setFatalsAsError(true);
     return true;
   }
 
 private:
   const EffectiveConfig &Config;
   FileResult &Result;
+  const std::vector<SourceLocation> &ErrorLocs;
   std::chrono::steady_clock::time_point Start = std::chrono::steady_clock::now();
   bool DumpModel;
 };
@@ -137,15 +129,19 @@ private:
 class AnalysisActionFactory : public tooling::FrontendActionFactory {
 public:
   AnalysisActionFactory(const EffectiveConfig &Config, FileResult &Result,
+                        const std::vector<SourceLocation> &ErrorLocs,
                         bool DumpModel)
-      : Config(Config), Result(Result), DumpModel(DumpModel) {}
+      : Config(Config), Result(Result), ErrorLocs(ErrorLocs),
+        DumpModel(DumpModel) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<AnalysisAction>(Config, Result, DumpModel);
+    return std::make_unique<AnalysisAction>(Config, Result, ErrorLocs,
+                                            DumpModel);
   }
 
 private:
   const EffectiveConfig &Config;
   FileResult &Result;
+  const std::vector<SourceLocation> &ErrorLocs;
   bool DumpModel;
 };
 
@@ -184,10 +180,18 @@ FileResult Runner::analyseOne(const std::string &File) {
     if (!sys::fs::exists(File) && sys::fs::exists(P))
       OnDisk = P.str().str();
   }
-  if (std::optional<std::string> Problem = checkSourceFile(OnDisk)) {
+  SourceFileCheck Check = inspectSourceFile(OnDisk);
+  if (Check.Error) {
     R.InputError = true;
-    R.Notifications.push_back(inputError(File, *Problem, "input"));
+    R.Notifications.push_back(inputError(File, *Check.Error, "input"));
     return R;
+  }
+  if (Check.Warning) {
+    Notification N = inputError(File, *Check.Warning, "encoding");
+    N.Lvl = Notification::Warning;
+    N.Loc = Check.WarningLoc;
+    N.Loc.File = File;
+    R.Notifications.push_back(std::move(N));
   }
   Expected<std::shared_ptr<const EffectiveConfig>> Config =
       Configs.forSource(OnDisk);
@@ -220,15 +224,18 @@ FileResult Runner::analyseOne(const std::string &File) {
     } DBOne;
     DBOne.C = Commands.front();
     // A private file system view: the working directory of one tool must not
-    // change the process's, which the other threads share.
+    // change the process's, which the other threads share. It reads UTF-16
+    // sources and resolves includes as Windows does (InputFiles.h).
     tooling::ClangTool Tool(DBOne, {OnDisk},
                             std::make_shared<PCHContainerOperations>(),
-                            vfs::createPhysicalFileSystem());
+                            makeWindowsFileSystem(
+                                Check.Windows1252 ? StringRef(OnDisk) : ""));
     Tool.clearArgumentsAdjusters();
     Tool.appendArgumentsAdjuster(makeArgumentsAdjuster(Opts.Paths));
     Tool.setDiagnosticConsumer(&Diags);
     Tool.setPrintErrorMessage(false);
-    AnalysisActionFactory Factory(**Config, R, Opts.DumpModel);
+    AnalysisActionFactory Factory(**Config, R, Diags.Locations,
+                                  Opts.DumpModel);
     Ok = Tool.run(&Factory) == 0;
   });
   if (!Survived) {
@@ -239,8 +246,10 @@ FileResult Runner::analyseOne(const std::string &File) {
         "crash"));
     return R;
   }
-  for (Notification &N : Diags.Errors)
-    R.Notifications.push_back(std::move(N));
+  // The compiler's errors first, then what the analysis made of them.
+  R.Notifications.insert(R.Notifications.begin(),
+                         std::make_move_iterator(Diags.Errors.begin()),
+                         std::make_move_iterator(Diags.Errors.end()));
   if (!Ok || Diags.Count) {
     R.InputError = true;
     std::string Msg =

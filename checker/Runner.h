@@ -41,11 +41,6 @@ private:
   RunnerOptions Opts;
 };
 
-/// Checks that a path names a non-empty text file; the message names the
-/// cause ("no such file or directory", "is a directory", "the file is
-/// empty", "binary content").
-std::optional<std::string> checkSourceFile(llvm::StringRef Path);
-
 } // namespace resdll
 
 #endif
