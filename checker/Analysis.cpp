@@ -85,6 +85,61 @@ ParentMap &AnalysisContext::parentsOf(const FunctionDecl *FD) {
   return *PM;
 }
 
+bool AnalysisContext::isValueDiscarded(const FunctionDecl *FD,
+                                       const Expr *E) {
+  if (!FD || !FD->getBody() || !E)
+    return false;
+  ParentMap &PM = parentsOf(FD);
+  const Stmt *Cur = E;
+  for (int Depth = 0; Depth < 64; ++Depth) {
+    const Stmt *P = PM.getParent(Cur);
+    if (!P)
+      return false; // outside the body (a constructor initialiser)
+    if (isa<ParenExpr>(P) || isa<ImplicitCastExpr>(P) ||
+        isa<CXXBindTemporaryExpr>(P) ||
+        isa<MaterializeTemporaryExpr>(P) || isa<FullExpr>(P)) {
+      Cur = P;
+      continue;
+    }
+    if (const auto *CE = dyn_cast<ExplicitCastExpr>(P)) {
+      if (CE->getType()->isVoidType())
+        return true;
+      Cur = P;
+      continue;
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(P)) {
+      if (BO->getOpcode() != BO_Comma)
+        return false;
+      if (BO->getLHS() == Cur)
+        return true;
+      Cur = P;
+      continue;
+    }
+    if (const auto *CO = dyn_cast<AbstractConditionalOperator>(P)) {
+      if (CO->getCond() == Cur)
+        return false;
+      Cur = P; // its value is the conditional's value
+      continue;
+    }
+    if (isa<Expr>(P))
+      return false; // an operand, an argument, an initialiser
+    if (const auto *For = dyn_cast<ForStmt>(P))
+      return For->getCond() != Cur;
+    if (const auto *If = dyn_cast<IfStmt>(P))
+      return If->getCond() != Cur;
+    if (const auto *While = dyn_cast<WhileStmt>(P))
+      return While->getCond() != Cur;
+    if (const auto *Do = dyn_cast<DoStmt>(P))
+      return Do->getCond() != Cur;
+    if (const auto *Switch = dyn_cast<SwitchStmt>(P))
+      return Switch->getCond() != Cur;
+    if (isa<DeclStmt>(P) || isa<ReturnStmt>(P) || isa<CXXForRangeStmt>(P))
+      return false;
+    return true; // a statement of a block, a label, a case
+  }
+  return false;
+}
+
 const std::string *
 AnalysisContext::unanalysableReason(const FunctionDecl *FD) const {
   if (Unanalysable.empty() || !FD)

@@ -83,6 +83,13 @@ public:
   const clang::CFG *cfgFor(const clang::FunctionDecl *FD);
   /// Parent map of FD's body.
   clang::ParentMap &parentsOf(const clang::FunctionDecl *FD);
+  /// Whether the value of E, an expression in FD's body, is discarded: E is
+  /// an expression statement (a loop or if body, a label's statement), the
+  /// left operand of a comma, an operand cast to void, or a for loop's
+  /// init or increment. Parentheses, implicit casts and value-preserving
+  /// wrappers are looked through; a value stored, compared, passed,
+  /// returned or tested is not discarded.
+  bool isValueDiscarded(const clang::FunctionDecl *FD, const clang::Expr *E);
   /// Whether FD is a function of the DLL itself (a body outside system
   /// headers): the functions whose summaries are computed from their code.
   bool isDllFunction(const clang::FunctionDecl *FD) const;

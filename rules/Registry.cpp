@@ -1,7 +1,11 @@
 //===- Registry.cpp - every rule of resdll-check, in a fixed order --------===//
+#include "EntryPointCastMismatch.h"
+#include "OnlinePendingWithoutWorker.h"
 #include "OpenV2NullWithoutSetLastError.h"
 #include "Rule.h"
 #include "StatusWrongHandle.h"
+#include "WorkerIgnoresTerminate.h"
+#include "WorkerNoTerminateCheck.h"
 
 namespace resdll {
 
@@ -9,6 +13,10 @@ const std::vector<RuleInfo> &allRules() {
   static const std::vector<RuleInfo> Rules = {
       OpenV2NullWithoutSetLastError::info(),
       StatusWrongHandle::info(),
+      WorkerIgnoresTerminate::info(),
+      WorkerNoTerminateCheck::info(),
+      EntryPointCastMismatch::info(),
+      OnlinePendingWithoutWorker::info(),
   };
   return Rules;
 }
