@@ -13,6 +13,7 @@
 #include "Engine.h"
 #include "Finding.h"
 #include "Model.h"
+#include "PartialParse.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
@@ -57,6 +58,9 @@ struct AnalysisStats {
 struct ReturnSummary {
   bool NeverNull = false;            ///< no path returns 0/NULL
   std::optional<int64_t> AlwaysConst; ///< every path returns this constant
+  /// Every path returns the value an entry slot had on entry (a parameter,
+  /// a field of 'this' or of a pointer parameter): a getter.
+  std::optional<SlotRef> ReturnsEntryOf;
 };
 
 class AnalysisContext {
@@ -79,15 +83,34 @@ public:
   const clang::CFG *cfgFor(const clang::FunctionDecl *FD);
   /// Parent map of FD's body.
   clang::ParentMap &parentsOf(const clang::FunctionDecl *FD);
+  /// Whether the value of E, an expression in FD's body, is discarded: E is
+  /// an expression statement (a loop or if body, a label's statement), the
+  /// left operand of a comma, an operand cast to void, or a for loop's
+  /// init or increment. Parentheses, implicit casts and value-preserving
+  /// wrappers are looked through; a value stored, compared, passed,
+  /// returned or tested is not discarded.
+  bool isValueDiscarded(const clang::FunctionDecl *FD, const clang::Expr *E);
   /// Whether FD is a function of the DLL itself (a body outside system
   /// headers): the functions whose summaries are computed from their code.
   bool isDllFunction(const clang::FunctionDecl *FD) const;
   /// Return-value summary of a DLL function (null if recursive or unknown).
   const ReturnSummary *returnSummary(const clang::FunctionDecl *FD);
+  /// Whether a call of FD may write memory other than FD's own locals: an
+  /// assignment to anything else, a call of a function that may (or of an
+  /// unknown one), new/delete. Documented Win32 functions (API model) write
+  /// only through their pointer arguments. False lets the engine keep what
+  /// it knows of fields across the call (getters, predicates, loggers).
+  bool mayWriteMemory(const clang::FunctionDecl *FD);
 
   /// Records that the path budget stopped the analysis of FD (once per
   /// function and rule).
   void reportBudgetHit(const clang::FunctionDecl *FD, llvm::StringRef RuleId);
+
+  /// Functions not analysed because of compiler errors (PartialParse.h):
+  /// cfgFor() gives them no CFG, so no rule reports anything in them.
+  void setUnanalysable(UnanalysableFunctions F) { Unanalysable = std::move(F); }
+  /// Why FD is not analysed, or null.
+  const std::string *unanalysableReason(const clang::FunctionDecl *FD) const;
 
 private:
   clang::ASTContext &Ctx;
@@ -104,7 +127,9 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, std::optional<ReturnSummary>>
       Returns;
   llvm::DenseSet<const clang::FunctionDecl *> InProgress;
+  llvm::DenseMap<const clang::FunctionDecl *, bool> Writes;
   std::set<std::pair<const clang::FunctionDecl *, std::string>> BudgetSeen;
+  UnanalysableFunctions Unanalysable;
 };
 
 } // namespace resdll

@@ -11,6 +11,8 @@
 #include "Analysis.h"
 #include "Config.h"
 #include "Finding.h"
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/ArrayRef.h"
 #include <vector>
 
 namespace clang {
@@ -25,9 +27,15 @@ struct AnalyzerOutput {
   AnalysisStats Stats;
 };
 
+/// Runs the enabled rules on one AST. ErrorLocs: where clang reported
+/// errors (the CLI collects them); with errors, functions they touch are not
+/// analysed (PartialParse.h). With ModelDump, also prints the model of the
+/// translation unit there (--debug-dump-model).
 AnalyzerOutput analyzeAST(clang::ASTContext &Ctx,
                           const std::vector<std::string> &EnabledRules,
-                          const RuleOptions &Options, const ApiModel &Api);
+                          const RuleOptions &Options, const ApiModel &Api,
+                          llvm::ArrayRef<clang::SourceLocation> ErrorLocs = {},
+                          std::string *ModelDump = nullptr);
 
 } // namespace resdll
 

@@ -3,6 +3,7 @@
 #include "YAMLTraits.h"
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclTemplate.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -78,7 +79,17 @@ const ApiFunction *ApiModel::lookup(const clang::FunctionDecl *FD) const {
       return lookup(II->getName());
     return nullptr;
   }
-  return lookup(FD->getQualifiedNameAsString());
+  if (const ApiFunction *F = lookup(FD->getQualifiedNameAsString()))
+    return F;
+  // A member of a class template specialization (std::future<int>::get):
+  // the entry names the template (std::future::get).
+  if (const auto *Spec = llvm::dyn_cast<clang::ClassTemplateSpecializationDecl>(
+          FD->getDeclContext()))
+    if (const clang::IdentifierInfo *II = FD->getIdentifier())
+      return lookup(
+          Spec->getSpecializedTemplate()->getQualifiedNameAsString() +
+          "::" + II->getName().str());
+  return nullptr;
 }
 
 } // namespace resdll

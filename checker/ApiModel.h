@@ -32,6 +32,9 @@ struct ApiFunction {
   std::optional<unsigned> TimeoutArg;
   std::optional<unsigned> RoutineArg; ///< StartsThread: the start routine
   std::optional<unsigned> ContextArg; ///< StartsThread: its context argument
+  /// Hands work to a thread that is already running (SetEvent,
+  /// PostQueuedCompletionStatus, SubmitThreadpoolWork, ...).
+  bool WakesThread = false;
 
   bool mayOverwriteLastError() const {
     return OverwritesLastError || SetsLastErrorOnFailure;

@@ -10,8 +10,11 @@
 //===----------------------------------------------------------------------===//
 #include "Baseline.h"
 #include "BuildPaths.h"
+#include "CompileCommands.h"
 #include "Config.h"
 #include "MergeCommand.h"
+#include "DebugHooks.h"
+#include "Isolation.h"
 #include "Rule.h"
 #include "Runner.h"
 #include "SarifEmitter.h"
@@ -21,10 +24,14 @@
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Threading.h"
@@ -70,7 +77,9 @@ std::vector<std::string> recordedCommandLine(int argc, char **argv) {
 
 int main(int argc, char **argv) {
   InitLLVM Init(argc, argv);
-  CrashRecoveryContext::Enable();
+  // Target names in compiler names (x86_64-w64-mingw32-gcc) are recognised
+  // through the target registry.
+  InitializeAllTargetInfos();
 
   if (argc > 1 && StringRef(argv[1]) == "merge")
     return runMergeCommand(std::vector<std::string>(argv + 2, argv + argc));
@@ -78,7 +87,21 @@ int main(int argc, char **argv) {
   // Everything after "--" goes to the compiler, as with clang-tidy.
   std::vector<std::string> Args, CompilerArgs;
   bool SeenDashDash = false;
-  for (int I = 1; I < argc; ++I) {
+  // A worker process (Isolation.h) is this program with a hidden first
+  // argument; the rest is the parent's command line.
+  long WorkerOf = -1;
+  int First = 1;
+  if (StringRef A = argc > 1 ? argv[1] : ""; A.consume_front(WorkerSwitch)) {
+    A.consume_front("=");
+    if (A.getAsInteger(10, WorkerOf))
+      WorkerOf = 0;
+    First = 2;
+  }
+  // In a worker a crash ends the process and the parent reports it; in one
+  // process, crash recovery is the only protection there is.
+  if (WorkerOf < 0)
+    CrashRecoveryContext::Enable();
+  for (int I = First; I < argc; ++I) {
     if (!SeenDashDash && StringRef(argv[I]) == "--") {
       SeenDashDash = true;
       continue;
@@ -100,7 +123,7 @@ int main(int argc, char **argv) {
   std::string BuildPath, ChecksArg, ConfigFile, Format = "text", Output;
   std::string BaselinePath, SourceRootArg;
   bool ListChecks = false, Strict = false, Stats = false, Version = false;
-  bool NoHeaderReuse = false;
+  bool DumpModel = false, NoHeaderReuse = false;
   unsigned Jobs = 0;
   App.add_option("sources", Sources, "Source files to check");
   App.add_option("-p", BuildPath,
@@ -133,6 +156,32 @@ int main(int argc, char **argv) {
                "Parse every file's system headers itself instead of once per "
                "run (the output is the same; for comparison)");
   App.add_flag("--version", Version, "Print the version and exit");
+  // Development aid, not in --help: what the model recognised, per file, on
+  // stdout before the findings.
+  App.add_flag("--debug-dump-model", DumpModel)->group("");
+  double Timeout = 600;
+  App.add_option("--timeout", Timeout,
+                 "Seconds allowed per translation unit (default 600, 0: no "
+                 "limit); a file past it is reported and the rest go on")
+      ->check(
+          [](const std::string &S) -> std::string {
+            double D;
+            if (StringRef(S).getAsDouble(D) || D < 0)
+              return "'" + S + "' is not a number of seconds (0 or more)";
+            return "";
+          },
+          "SECONDS");
+  // Test-only switches (DebugHooks.h), not in --help.
+  std::string DebugCrashOn;
+  DebugHookSettings Debug;
+  bool DebugInProcess = false;
+  App.add_option("--debug-crash-on", DebugCrashOn)->group("");
+  App.add_option("--debug-hang-on", Debug.HangOn)->group("");
+  App.add_flag("--debug-stall-output", Debug.StallOutput)->group("");
+  App.add_flag("--debug-in-process", DebugInProcess)->group("");
+  // Files whose worker process died (Isolation.h), for a replacement worker.
+  std::vector<std::string> AfterFailureOf;
+  App.add_option(AfterFailureSwitch, AfterFailureOf)->group("");
   try {
     std::vector<std::string> Reversed(Args.rbegin(), Args.rend());
     App.parse(Reversed);
@@ -142,6 +191,10 @@ int main(int argc, char **argv) {
   } catch (const CLI::ParseError &E) {
     return usageError(E.what());
   }
+  if (!DebugCrashOn.empty())
+    if (Error E = parseCrashSpec(DebugCrashOn, Debug))
+      return usageError(toString(std::move(E)));
+  setDebugHooks(Debug);
   if (Version) {
     outs() << "resdll-check " << RESDLL_VERSION << " (LLVM "
            << RESDLL_LLVM_VERSION << ")\n";
@@ -168,8 +221,18 @@ int main(int argc, char **argv) {
 
   CommandLineSettings CL;
   if (ChecksOpt->count()) {
-    if (Expected<CheckGlobs> G = CheckGlobs::parse(ChecksArg); !G)
+    Expected<CheckGlobs> G = CheckGlobs::parse(ChecksArg);
+    if (!G)
       return usageError("--checks: " + toString(G.takeError()));
+    // --checks wins over settings files: if it disables every rule by
+    // itself, a run would check nothing and pass. Listing the (no) rules and
+    // dumping the model are fine.
+    if (!ListChecks && !DumpModel &&
+        llvm::none_of(allRules(), [&](const RuleInfo &R) {
+          return G->enabled(R.Id, true);
+        }))
+      return usageError("--checks='" + ChecksArg +
+                        "' disables every rule: nothing would be checked");
     CL.Checks = ChecksArg;
   }
   CL.Strict = Strict;
@@ -180,6 +243,13 @@ int main(int argc, char **argv) {
     CL.ConfigFile = ConfigFile;
   }
   ConfigResolver Configs(CL);
+  // A settings file named on the command line is part of the usage: when it
+  // is invalid, nothing is analysed (as with a bad --checks).
+  if (CL.ConfigFile)
+    if (Expected<std::shared_ptr<const EffectiveConfig>> C =
+            Configs.forCurrentDirectory();
+        !C)
+      return usageError(toString(C.takeError()));
 
   if (ListChecks) {
     Expected<std::shared_ptr<const EffectiveConfig>> C =
@@ -191,20 +261,27 @@ int main(int argc, char **argv) {
     return ExitClean;
   }
 
-  // The compilation database.
+  // The compilation database. One that is missing or malformed is an input
+  // error: reported, and the sources named on the command line are still
+  // analysed without it (as clang-tidy runs "without flags").
   std::unique_ptr<clang::tooling::CompilationDatabase> DB;
+  bool DatabaseError = false;
+  SmallString<256> DBFile(BuildPath);
   if (!BuildPath.empty()) {
-    SmallString<256> DBFile(BuildPath);
     sys::path::append(DBFile, "compile_commands.json");
-    if (!sys::fs::exists(DBFile))
-      return usageError("-p: '" + DBFile.str() +
-                        "': no such file (no compilation database there)");
-    std::string Err;
-    DB = clang::tooling::JSONCompilationDatabase::loadFromFile(
-        DBFile, Err, clang::tooling::JSONCommandLineSyntax::AutoDetect);
-    if (!DB)
-      return usageError("-p: '" + DBFile.str() +
-                        "': malformed compilation database: " + Err);
+    std::string Problem;
+    DB = loadCompilationDatabase(DBFile, Problem);
+    if (!DB) {
+      errs() << DBFile << ": error: " << Problem << "\n";
+      if (Sources.empty())
+        return ExitInput; // nothing else to analyse
+      DatabaseError = true;
+    }
+  }
+  if (DB) {
+    // A cross compiler named in the database (x86_64-w64-mingw32-gcc)
+    // names the target: make it an explicit --target, as clangd does.
+    DB = clang::tooling::inferTargetAndDriverMode(std::move(DB));
     if (SeenDashDash) {
       auto Adjusting =
           std::make_unique<clang::tooling::ArgumentsAdjustingCompilations>(
@@ -215,7 +292,19 @@ int main(int argc, char **argv) {
       DB = std::move(Adjusting);
     }
     if (Sources.empty()) {
-      Sources = DB->getAllFiles();
+      // Every file of the database, in the database's order.
+      StringSet<> Seen;
+      for (const clang::tooling::CompileCommand &Cmd :
+           DB->getAllCompileCommands()) {
+        SmallString<256> Path(Cmd.Filename);
+        if (sys::path::is_relative(Path)) {
+          Path = Cmd.Directory;
+          sys::path::append(Path, Cmd.Filename);
+        }
+        sys::path::native(Path);
+        if (Seen.insert(Path).second)
+          Sources.push_back(Path.str().str());
+      }
       if (Sources.empty())
         return usageError("-p: '" + DBFile.str() +
                           "' lists no source files");
@@ -241,7 +330,8 @@ int main(int argc, char **argv) {
   Opts.HeaderReuseAlways = EnvSet("RESDLL_CHECK_HEADER_REUSE_ALWAYS");
   if (Opts.HeaderReuse)
     Opts.HeaderCacheDir = defaultHeaderCacheDir();
-  bool ShowProgress = sys::Process::StandardErrIsDisplayed();
+  Opts.DumpModel = DumpModel;
+  bool ShowProgress = WorkerOf < 0 && sys::Process::StandardErrIsDisplayed();
   if (ShowProgress)
     Opts.Progress = [](size_t Done, size_t Total, StringRef File) {
       errs() << "\r[" << Done << "/" << Total << "] " << File << "\x1b[K";
@@ -251,7 +341,33 @@ int main(int argc, char **argv) {
     };
 
   Runner R(*DB, Configs, Opts);
-  std::vector<FileResult> Results = R.run(Sources);
+  R.planHeaderReuse(Sources);
+  R.avoidHeaderReuseWith(AfterFailureOf);
+  if (WorkerOf >= 0)
+    return serveAsWorker(R, WorkerOf);
+  std::vector<FileResult> Results;
+  if (DebugInProcess) {
+    Results = R.run(Sources);
+  } else {
+    IsolationOptions Iso;
+    Iso.Jobs = Opts.Jobs;
+    Iso.TimeoutSeconds = Timeout;
+    Iso.Executable = sys::fs::getMainExecutable(
+        argv[0], reinterpret_cast<void *>(&main));
+    Iso.Arguments.assign(argv + First, argv + argc);
+    Iso.Progress = Opts.Progress;
+    Results = runIsolated(R, Sources, Iso);
+    // Settings objects do not cross the process boundary: the baseline a
+    // file's settings name is looked up again here.
+    for (FileResult &FR : Results)
+      if (!FR.Config && !FR.InputError) {
+        if (Expected<std::shared_ptr<const EffectiveConfig>> C =
+                Configs.forSource(FR.File))
+          FR.Config = *C;
+        else
+          consumeError(C.takeError());
+      }
+  }
 
   // Against a baseline, only new findings are reported and counted.
   Expected<BaselineOutcome> Baselines =
@@ -261,6 +377,11 @@ int main(int argc, char **argv) {
 
   bool AnyInputError = false, AnyCrash = false;
   size_t NumFindings = 0;
+  if (DumpModel) {
+    for (const FileResult &FR : Results)
+      outs() << FR.ModelDump;
+    outs().flush();
+  }
   for (const FileResult &FR : Results) {
     AnyInputError |= FR.InputError;
     AnyCrash |= FR.Crashed;
@@ -275,10 +396,12 @@ int main(int argc, char **argv) {
              << FR.Stats.FunctionsAnalysed << ", states "
              << FR.Stats.StatesExplored << ", budget hits "
              << FR.Stats.BudgetHits << ", headers "
-             << (FR.HeadersReused ? "reused" : "parsed") << "\n";
+             << (FR.Headers.Outcome == HeaderReuseOutcome::Reused ? "reused"
+                                                                  : "parsed")
+             << "\n";
   }
   if (Stats) {
-    HeaderReuseStats H = R.headerReuseStats();
+    HeaderReuseStats H = summariseHeaderReuse(Results);
     if (!Opts.HeaderReuse)
       errs() << "stats: header reuse: off\n";
     else
@@ -297,15 +420,15 @@ int main(int argc, char **argv) {
       errs() << "stats: header prefix not reused: " << Why << "\n";
   }
 
-  int Status = AnyCrash         ? ExitCrash
-               : AnyInputError  ? ExitInput
+  int Status = AnyCrash                          ? ExitCrash
+               : AnyInputError || DatabaseError ? ExitInput
                : NumFindings    ? ExitFindings
                                 : ExitClean;
   RunInfo Info;
   Info.CommandLine = recordedCommandLine(argc, argv);
   Info.WorkingDirectory = Cwd.str().str();
   Info.SourceRoot = SourceRoot.str().str();
-  Info.Success = !AnyInputError && !AnyCrash;
+  Info.Success = !AnyInputError && !AnyCrash && !DatabaseError;
   Info.ExitCode = Status;
   Info.HasBaseline = Baselines->Used;
   Info.Absent = std::move(Baselines->Absent);
@@ -316,10 +439,14 @@ int main(int argc, char **argv) {
     consumeError(C.takeError());
 
   auto Write = [&](raw_ostream &OS) -> Error {
+    std::string Text;
+    raw_string_ostream TOS(Text);
     if (Format == "sarif")
-      emitSarif(Results, Info, OS);
+      emitSarif(Results, Info, TOS);
     else
-      emitText(Results, OS);
+      emitText(Results, TOS);
+    if (!debugHookWhileWriting(Text, OS))
+      OS << Text;
     return Error::success();
   };
   if (Output.empty() || Output == "-") {

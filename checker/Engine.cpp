@@ -7,6 +7,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/Hashing.h"
 #include "llvm/ADT/STLExtras.h"
 #include <algorithm>
@@ -202,14 +203,19 @@ size_t Facts::hash() const {
 
 namespace {
 /// Finds locals whose address escapes (&x, reference binding, by-reference
-/// lambda capture): their values may change behind the path's back.
+/// lambda capture, an array decaying to a pointer): their values may change
+/// behind the path's back.
 class EscapeFinder : public RecursiveASTVisitor<EscapeFinder> {
 public:
   llvm::SmallVector<const VarDecl *, 8> Escaped;
   llvm::SmallVector<const FieldDecl *, 8> EscapedFields;
+  llvm::DenseSet<const Expr *> SubscriptBases;
   void add(const Expr *E) {
     if (!E)
       return;
+    // &a[i] lets the whole array escape.
+    while (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E->IgnoreParenCasts()))
+      E = ASE->getBase()->IgnoreParenImpCasts();
     if (const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenCasts()))
       if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
         if (!llvm::is_contained(EscapedFields, FD))
@@ -222,6 +228,18 @@ public:
   bool VisitUnaryOperator(UnaryOperator *UO) {
     if (UO->getOpcode() == UO_AddrOf)
       add(UO->getSubExpr());
+    return true;
+  }
+  bool VisitArraySubscriptExpr(ArraySubscriptExpr *ASE) {
+    SubscriptBases.insert(ASE->getBase());
+    return true;
+  }
+  bool VisitImplicitCastExpr(ImplicitCastExpr *ICE) {
+    // An array used as a pointer (passed to a function, stored), not just
+    // subscripted.
+    if (ICE->getCastKind() == CK_ArrayToPointerDecay &&
+        !SubscriptBases.count(ICE))
+      add(ICE->getSubExpr());
     return true;
   }
   bool VisitCallExpr(CallExpr *CE) {
@@ -283,11 +301,43 @@ bool PathContext::isTracked(const VarDecl *VD) const {
   return T;
 }
 
-/// The value of E when it is an integer or pointer constant expression.
+/// False when E certainly is not a constant expression: it reads a
+/// variable that is not const, or calls a function that is not constexpr,
+/// in an operand that cannot be short-circuited away. True otherwise (clang's
+/// evaluator then decides).
+bool PathContext::mayBeConstant(const Expr *E) {
+  auto It = MayBeConstant.find(E);
+  if (It != MayBeConstant.end())
+    return It->second;
+  bool Result = true;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      Result = VD->getType().isConstQualified() || VD->isConstexpr();
+  } else if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    Result = Callee && (Callee->isConstexpr() || Callee->getBuiltinID());
+  } else if (isa<UnaryExprOrTypeTraitExpr>(E) ||
+             isa<AbstractConditionalOperator>(E) ||
+             isa<StmtExpr>(E)) {
+    Result = true; // sizeof, ?: and the like: let clang decide
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(E);
+             BO && (BO->isLogicalOp() || BO->getOpcode() == BO_Comma)) {
+    Result = true; // 0 && x is a constant
+  } else {
+    for (const Stmt *Child : E->children())
+      if (const auto *CE = dyn_cast_or_null<Expr>(Child))
+        if (!mayBeConstant(CE)) {
+          Result = false;
+          break;
+        }
+  }
+  MayBeConstant[E] = Result;
+  return Result;
+}
+
+/// The value of E (dependence and parentheses already dealt with) when it is
+/// an integer or pointer constant expression.
 static std::optional<int64_t> evaluateConstant(const Expr *E, ASTContext &Ctx) {
-  if (E->isValueDependent() || E->isTypeDependent())
-    return std::nullopt;
-  E = E->IgnoreParens();
   if (E->getType()->isIntegralOrEnumerationType()) {
     Expr::EvalResult R;
     if (E->EvaluateAsInt(R, Ctx, Expr::SE_NoSideEffects))
@@ -316,10 +366,17 @@ static std::optional<int64_t> evaluateConstant(const Expr *E, ASTContext &Ctx) {
 std::optional<int64_t> PathContext::constantOf(const Expr *E) {
   if (!E)
     return std::nullopt;
-  auto [It, Inserted] = Constants.try_emplace(E);
-  if (Inserted)
-    It->second = evaluateConstant(E, AC.ast());
-  return It->second;
+  auto Known = Constants.find(E);
+  if (Known != Constants.end())
+    return Known->second;
+  std::optional<int64_t> Value;
+  if (!E->isValueDependent() && !E->isTypeDependent()) {
+    const Expr *Inner = E->IgnoreParens();
+    if (mayBeConstant(Inner))
+      Value = evaluateConstant(Inner, AC.ast());
+  }
+  Constants[E] = Value;
+  return Value;
 }
 
 const Expr *stripValueCasts(const Expr *E) {
@@ -353,6 +410,74 @@ const Expr *stripValueCasts(const Expr *E) {
   return E;
 }
 
+bool PathContext::isValueBranch(const Stmt *Term) {
+  if (isa<AbstractConditionalOperator>(Term))
+    return true;
+  const auto *BO = dyn_cast<BinaryOperator>(Term);
+  if (!BO || !BO->isLogicalOp())
+    return false;
+  // Walk up through what only passes the truth value on; a branch condition
+  // there decomposes the operator itself, so the value is not needed.
+  ParentMap &PM = AC.parentsOf(FD);
+  const Stmt *Cur = BO;
+  for (int Depth = 0; Depth < 32; ++Depth) {
+    const Stmt *P = PM.getParent(Cur);
+    if (!P)
+      return true;
+    if (isa<ParenExpr>(P) || isa<ImplicitCastExpr>(P) ||
+        isa<ExprWithCleanups>(P)) {
+      Cur = P;
+      continue;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(P))
+      if (UO->getOpcode() == UO_LNot) {
+        Cur = P;
+        continue;
+      }
+    if (const auto *Outer = dyn_cast<BinaryOperator>(P))
+      if (Outer->isLogicalOp()) {
+        Cur = P;
+        continue;
+      }
+    auto IsCond = [&](const Stmt *Cond) { return Cond == Cur; };
+    if (const auto *If = dyn_cast<IfStmt>(P))
+      return !IsCond(If->getCond());
+    if (const auto *W = dyn_cast<WhileStmt>(P))
+      return !IsCond(W->getCond());
+    if (const auto *D = dyn_cast<DoStmt>(P))
+      return !IsCond(D->getCond());
+    if (const auto *F = dyn_cast<ForStmt>(P))
+      return !IsCond(F->getCond());
+    if (const auto *CO = dyn_cast<AbstractConditionalOperator>(P))
+      return !IsCond(CO->getCond());
+    return true;
+  }
+  return true;
+}
+
+void PathContext::recordBranch(const Stmt *Term, bool Taken, PathState &S) {
+  S.F.bind(Term, SymValue::constant(Taken));
+}
+
+std::optional<bool> PathContext::branchTaken(const Stmt *Term,
+                                             const PathState &S) const {
+  if (!S.F.isBound(Term))
+    return std::nullopt;
+  SymValue V = S.F.lookup(Term, 0);
+  if (!V.isConst())
+    return std::nullopt; // joined paths disagreed
+  return V.C != 0;
+}
+
+std::optional<bool> PathContext::truthOf(const Expr *E, const PathState &S) {
+  SymValue V = eval(E, S);
+  if (std::optional<int64_t> K = S.F.known(V))
+    return *K != 0;
+  if (V.isSym() && !S.F.mayEqual(V, 0))
+    return true;
+  return std::nullopt;
+}
+
 SymValue PathContext::eval(const Expr *E, const PathState &S) {
   if (!E)
     return SymValue::unknown();
@@ -380,18 +505,74 @@ SymValue PathContext::eval(const Expr *E, const PathState &S) {
   }
   if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
     return eval(EWC->getSubExpr(), S);
-  if (isa<DeclRefExpr>(E) || isa<MemberExpr>(E)) {
+  if (isa<DeclRefExpr>(E) || isa<MemberExpr>(E) ||
+      isa<ArraySubscriptExpr>(E)) {
     if (Slot K = slotOf(E))
       return S.F.lookup(K, symbolFor(K));
     return SymValue::unknown();
   }
   if (isa<CallExpr>(E))
     return SymValue::symbol(symbolFor(E));
+  if (const auto *OVE = dyn_cast<OpaqueValueExpr>(E))
+    return eval(OVE->getSourceExpr(), S);
+  // Value-initialisation of a scalar: RESID(), RESID{}, T x = {}.
+  if (isa<CXXScalarValueInitExpr>(E) || isa<ImplicitValueInitExpr>(E))
+    return E->getType()->isScalarType() ? SymValue::constant(0)
+                                        : SymValue::unknown();
+  if (const auto *ILE = dyn_cast<InitListExpr>(E)) {
+    if (!ILE->getType()->isScalarType() || ILE->getNumInits() > 1)
+      return SymValue::unknown();
+    return ILE->getNumInits() ? eval(ILE->getInit(0), S)
+                              : SymValue::constant(0);
+  }
+  if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E)) {
+    // The arm the path took was recorded at the branch (see propagate).
+    std::optional<bool> Arm = branchTaken(CO, S);
+    if (!Arm)
+      Arm = truthOf(CO->getCond(), S);
+    if (Arm)
+      return eval(*Arm ? CO->getTrueExpr() : CO->getFalseExpr(), S);
+    SymValue T = eval(CO->getTrueExpr(), S), F = eval(CO->getFalseExpr(), S);
+    return T == F ? T : SymValue::unknown();
+  }
   if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
     if (BO->isAssignmentOp())
       return eval(BO->getLHS(), S);
     if (BO->getOpcode() == BO_Comma)
       return eval(BO->getRHS(), S);
+    if (BO->isLogicalOp()) {
+      bool And = BO->getOpcode() == BO_LAnd;
+      std::optional<bool> L = branchTaken(BO, S);
+      if (!L)
+        L = truthOf(BO->getLHS(), S);
+      if (!L)
+        return SymValue::unknown();
+      if (*L != And) // false && ..., true || ...
+        return SymValue::constant(!And ? 1 : 0);
+      std::optional<bool> R = truthOf(BO->getRHS(), S);
+      return R ? SymValue::constant(*R) : SymValue::unknown();
+    }
+    if (BO->isRelationalOp()) {
+      // Decided when both sides are known (a loop counter against its
+      // bound), compared as the operands' common type.
+      std::optional<int64_t> KL = S.F.known(eval(BO->getLHS(), S));
+      std::optional<int64_t> KR = S.F.known(eval(BO->getRHS(), S));
+      if (!KL || !KR)
+        return SymValue::unknown();
+      QualType T = BO->getLHS()->IgnoreParens()->getType();
+      bool Unsigned = T->isUnsignedIntegerOrEnumerationType() ||
+                      T->isAnyPointerType();
+      auto Cmp = [&](auto A, auto B) {
+        switch (BO->getOpcode()) {
+        case BO_LT: return A < B;
+        case BO_GT: return A > B;
+        case BO_LE: return A <= B;
+        default: return A >= B;
+        }
+      };
+      return SymValue::constant(
+          Unsigned ? Cmp(uint64_t(*KL), uint64_t(*KR)) : Cmp(*KL, *KR));
+    }
     if (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE) {
       SymValue L = eval(BO->getLHS(), S), R = eval(BO->getRHS(), S);
       std::optional<int64_t> KL = S.F.known(L), KR = S.F.known(R);
@@ -460,14 +641,18 @@ bool PathContext::assume(const Expr *Cond, bool Truth, PathState &S) {
       return true;
     }
     case BO_LAnd:
-      if (Truth)
-        return assume(BO->getLHS(), true, S) && assume(BO->getRHS(), true, S);
+    case BO_LOr: {
+      // a && b is true (a || b is false): both operands are.
+      bool And = BO->getOpcode() == BO_LAnd;
+      if (Truth == And)
+        return assume(BO->getLHS(), And, S) && assume(BO->getRHS(), And, S);
+      // Otherwise only the recorded short-circuit branch tells which operand
+      // decided.
+      if (std::optional<bool> L = branchTaken(BO, S))
+        return *L == And ? assume(BO->getRHS(), Truth, S)
+                         : assume(BO->getLHS(), Truth, S);
       return true;
-    case BO_LOr:
-      if (!Truth)
-        return assume(BO->getLHS(), false, S) &&
-               assume(BO->getRHS(), false, S);
-      return true;
+    }
     case BO_Comma:
       return assume(BO->getRHS(), Truth, S);
     case BO_Assign: {
@@ -492,6 +677,17 @@ bool PathContext::assume(const Expr *Cond, bool Truth, PathState &S) {
   return S.F.assume(V, 0, !Truth);
 }
 
+static bool isTrackedField(const FieldDecl *FD) {
+  return FD && !FD->getType().isVolatileQualified() &&
+         (FD->getType()->isIntegralOrEnumerationType() ||
+          FD->getType()->isAnyPointerType());
+}
+
+static bool isLocalRoot(const VarDecl *VD) {
+  return VD && (VD->hasLocalStorage() || isa<ParmVarDecl>(VD)) &&
+         !VD->getType()->isReferenceType();
+}
+
 Slot PathContext::slotOf(const Expr *E) {
   if (!E)
     return nullptr;
@@ -500,46 +696,187 @@ Slot PathContext::slotOf(const Expr *E) {
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
     return VD && isTracked(VD) ? VD : nullptr;
   }
+  // A field reached from a local, a parameter or 'this': p->a.b.f, s.f.
   const auto *ME = dyn_cast<MemberExpr>(E);
-  if (!ME)
+  const auto *ASE = dyn_cast<ArraySubscriptExpr>(E);
+  if (!ME && !ASE)
     return nullptr;
-  const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
-  if (!FD || FD->getType().isVolatileQualified() ||
-      !(FD->getType()->isIntegralOrEnumerationType() ||
-        FD->getType()->isAnyPointerType()))
+  // An element must be a scalar the engine can hold (fields are checked by
+  // fieldSlot).
+  if (ASE && (E->getType().isVolatileQualified() ||
+              !(E->getType()->isIntegralOrEnumerationType() ||
+                E->getType()->isAnyPointerType())))
     return nullptr;
-  // Walk down to the root: p->a.b.f, this->f, s.f.
-  llvm::SmallVector<const FieldDecl *, 2> Path{FD};
-  const Expr *Base = ME->getBase();
-  for (int Depth = 0; Depth < 4; ++Depth) {
-    Base = stripValueCasts(Base);
-    if (const auto *Inner = dyn_cast<MemberExpr>(Base)) {
-      const auto *IFD = dyn_cast<FieldDecl>(Inner->getMemberDecl());
-      if (!IFD)
-        return nullptr;
-      Path.insert(Path.begin(), IFD);
-      Base = Inner->getBase();
-      continue;
-    }
-    break;
-  }
   const VarDecl *Root = nullptr;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(Base)) {
-    Root = dyn_cast<VarDecl>(DRE->getDecl());
-    if (!Root || !(Root->hasLocalStorage() || isa<ParmVarDecl>(Root)) ||
-        Root->getType()->isReferenceType())
-      return nullptr;
-  } else if (!isa<CXXThisExpr>(Base)) {
+  SlotPath Path;
+  if (!objectOf(E, /*Pointer=*/false, Root, Path))
     return nullptr;
+  return fieldSlot(Root, Path);
+}
+
+bool PathContext::objectOf(const Expr *E, bool Pointer, const VarDecl *&Root,
+                           SlotPath &Path) {
+  E = stripValueCasts(E);
+  if (!E)
+    return false;
+  if (Pointer) {
+    if (isa<CXXThisExpr>(E)) {
+      Root = nullptr;
+      Path.clear();
+      return true;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(E))
+      if (UO->getOpcode() == UO_AddrOf)
+        return objectOf(UO->getSubExpr(), false, Root, Path);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!isLocalRoot(VD) || !VD->getType()->isPointerType())
+        return false;
+      Root = VD;
+      Path.clear();
+      return true;
+    }
+    return false;
   }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!isLocalRoot(VD) || VD->getType()->isPointerType())
+      return false;
+    Root = VD;
+    Path.clear();
+    return true;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_Deref)
+      return objectOf(UO->getSubExpr(), true, Root, Path);
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!FD || !objectOf(ME->getBase(), ME->isArrow(), Root, Path) ||
+        Path.size() >= 5)
+      return false;
+    Path.push_back(SlotStep{FD, 0});
+    return true;
+  }
+  // a[K] of an array (not of a pointer, which could alias *p).
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+    const Expr *Array = ASE->getBase()->IgnoreParenImpCasts();
+    std::optional<int64_t> Index = constantOf(ASE->getIdx());
+    if (!Array->getType()->isConstantArrayType() || !Index ||
+        !objectOf(Array, /*Pointer=*/false, Root, Path) || Path.size() >= 5)
+      return false;
+    Path.push_back(SlotStep{nullptr, *Index});
+    return true;
+  }
+  return false;
+}
+
+Slot PathContext::fieldSlot(const VarDecl *Root, llvm::ArrayRef<SlotStep> Path) {
+  if (Path.empty() || (Path.back().Field && !isTrackedField(Path.back().Field)) ||
+      (Root && !isLocalRoot(Root)))
+    return nullptr;
   for (const auto &FS : FieldSlots)
-    if (FS->Root == Root && FS->Path == Path)
+    if (FS->Root == Root && llvm::ArrayRef(FS->Path) == Path)
       return FS.get();
   if (FieldSlots.size() >= 64)
     return nullptr; // keep the state small
-  FieldSlots.push_back(std::make_unique<FieldSlot>(FieldSlot{Root, Path}));
+  FieldSlots.push_back(std::make_unique<FieldSlot>(
+      FieldSlot{Root, SlotPath(Path.begin(), Path.end())}));
   FieldSlotIndex[FieldSlots.back().get()] = FieldSlots.size() - 1;
   return FieldSlots.back().get();
+}
+
+SymValue PathContext::valueOf(Slot K, const PathState &S) {
+  return S.F.lookup(K, symbolFor(K));
+}
+
+void PathContext::forEachEntrySlot(
+    llvm::function_ref<void(const SlotRef &, SymbolId)> Fn) {
+  for (unsigned I = 0; I < FD->getNumParams(); ++I)
+    if (isTracked(FD->getParamDecl(I)))
+      Fn(SlotRef{int(I), {}}, symbolFor(FD->getParamDecl(I)));
+  for (size_t Index = 0; Index < FieldSlots.size(); ++Index) {
+    const FieldSlot &FS = *FieldSlots[Index];
+    int Param = -1;
+    if (FS.Root) {
+      const auto *PVD = dyn_cast<ParmVarDecl>(FS.Root);
+      if (!PVD || PVD->getDeclContext() != FD)
+        continue;
+      Param = int(PVD->getFunctionScopeIndex());
+    }
+    Fn(SlotRef{Param, FS.Path}, symbolFor(FieldSlots[Index].get()));
+  }
+}
+
+const Expr *PathContext::argumentOf(const Stmt *Site, const FunctionDecl *Callee,
+                                    unsigned Param) {
+  if (const auto *CE = dyn_cast_or_null<CallExpr>(Site)) {
+    // A member operator call passes the object as its first argument.
+    if (isa<CXXOperatorCallExpr>(CE))
+      if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Callee))
+        if (MD->isInstance())
+          ++Param;
+    return Param < CE->getNumArgs() ? CE->getArg(Param) : nullptr;
+  }
+  if (const auto *CCE = dyn_cast_or_null<CXXConstructExpr>(Site))
+    return Param < CCE->getNumArgs() ? CCE->getArg(Param) : nullptr;
+  return nullptr;
+}
+
+Slot PathContext::callerSlot(const Stmt *Site, const FunctionDecl *Callee,
+                             const SlotRef &R) {
+  const VarDecl *Root = nullptr;
+  SlotPath Path;
+  if (R.Param >= 0) {
+    const Expr *Arg = argumentOf(Site, Callee, unsigned(R.Param));
+    if (!Arg)
+      return nullptr;
+    if (R.Path.empty())
+      return slotOf(Arg);
+    if (!objectOf(Arg, /*Pointer=*/true, Root, Path))
+      return nullptr;
+  } else if (const auto *MCE = dyn_cast_or_null<CXXMemberCallExpr>(Site)) {
+    const Expr *Obj = MCE->getImplicitObjectArgument();
+    if (!Obj || !objectOf(Obj, Obj->getType()->isPointerType(), Root, Path))
+      return nullptr;
+  } else if (isa_and_nonnull<CXXOperatorCallExpr>(Site) &&
+             isa_and_nonnull<CXXMethodDecl>(Callee)) {
+    const auto *OCE = cast<CXXOperatorCallExpr>(Site);
+    if (OCE->getNumArgs() == 0 ||
+        !objectOf(OCE->getArg(0), /*Pointer=*/false, Root, Path))
+      return nullptr;
+  } else if (isa_and_nonnull<CXXDestructorDecl>(Callee)) {
+    if (!destroyedObject(Root, Path))
+      return nullptr;
+  } else {
+    return nullptr;
+  }
+  Path.append(R.Path.begin(), R.Path.end());
+  return fieldSlot(Root, Path);
+}
+
+void PathContext::setDestroyedObject(const CFGElement *E) { Destroyed = E; }
+
+bool PathContext::destroyedObject(const VarDecl *&Root, SlotPath &Path) const {
+  if (!Destroyed)
+    return false;
+  Path.clear();
+  if (auto AD = Destroyed->getAs<CFGAutomaticObjDtor>()) {
+    Root = AD->getVarDecl();
+    return isLocalRoot(Root);
+  }
+  if (auto MD = Destroyed->getAs<CFGMemberDtor>()) {
+    Root = nullptr;
+    Path.push_back(SlotStep{MD->getFieldDecl(), 0});
+    return true;
+  }
+  if (Destroyed->getAs<CFGBaseDtor>()) {
+    Root = nullptr;
+    return true;
+  }
+  if (auto DD = Destroyed->getAs<CFGDeleteDtor>())
+    return const_cast<PathContext *>(this)->objectOf(
+        DD->getDeleteExpr()->getArgument(), /*Pointer=*/true, Root, Path);
+  return false;
 }
 
 bool PathContext::isFieldSlot(Slot K) const {
@@ -591,7 +928,10 @@ void PathContext::produceSymbol(SymbolId Sym, PathState &S) {
 
 void PathContext::invalidateEscaped(const void *Site, PathState &S) {
   for (const auto &FS : FieldSlots)
-    if (llvm::is_contained(EscapedFields, FS->Path.back())) {
+    if ((FS->Root && llvm::is_contained(Escaped, FS->Root)) ||
+        llvm::any_of(FS->Path, [&](const SlotStep &Step) {
+          return Step.Field && llvm::is_contained(EscapedFields, Step.Field);
+        })) {
       SymbolId Sym = symbolFor(Site, FS.get());
       produceSymbol(Sym, S);
       S.F.bind(FS.get(), SymValue::symbol(Sym));
@@ -622,6 +962,8 @@ public:
 private:
   void transfer(const CFGElement &E, PathState &S);
   void transferStmt(const Stmt *St, PathState &S);
+  void linkResult(const CallExpr *CE, const FunctionDecl *Callee,
+                  const SlotRef &R, SymbolId Result, PathState &S);
   void propagate(const CFGBlock *B, PathState &S);
   void enqueue(const CFGBlock *To, PathState S);
 
@@ -675,9 +1017,21 @@ EngineResult PathEngine::run() {
       Obs.onExit(S, C);
       continue;
     }
-    for (const CFGElement &E : *B)
-      transfer(E, S);
-    propagate(B, S);
+    // An observer may split the path at an element (PathContext::split):
+    // each split continues from the next element as a path of its own.
+    llvm::SmallVector<PathState, 1> Live;
+    Live.push_back(std::move(S));
+    for (const CFGElement &E : *B) {
+      for (size_t I = 0, N = Live.size(); I < N; ++I) {
+        transfer(E, Live[I]);
+        for (PathState &Split : C.splits())
+          Live.push_back(std::move(Split));
+        C.splits().clear();
+      }
+    }
+    Steps += Live.size() - 1;
+    for (PathState &St : Live)
+      propagate(B, St);
   }
   return {true, Steps};
 }
@@ -695,9 +1049,18 @@ void PathEngine::transfer(const CFGElement &E, PathState &S) {
     else if (auto TD = E.getAs<CFGTemporaryDtor>())
       Trigger = TD->getBindTemporaryExpr();
     if (DD) {
-      C.invalidateEscaped(DD, S);
-      C.invalidateFields(DD, S);
+      size_t Before = C.splits().size();
+      C.setDestroyedObject(&E);
       Obs.onDestructor(DD, Trigger, S, C);
+      C.setDestroyedObject(nullptr);
+      if (C.analysis().mayWriteMemory(DD)) {
+        C.invalidateEscaped(DD, S);
+        C.invalidateFields(DD, S);
+        for (size_t I = Before; I < C.splits().size(); ++I) {
+          C.invalidateEscaped(DD, C.splits()[I]);
+          C.invalidateFields(DD, C.splits()[I]);
+        }
+      }
     }
     return;
   }
@@ -707,7 +1070,32 @@ void PathEngine::transfer(const CFGElement &E, PathState &S) {
   }
 }
 
+void PathEngine::linkResult(const CallExpr *CE, const FunctionDecl *Callee,
+                            const SlotRef &R, SymbolId Result, PathState &S) {
+  // The callee returns the value one of its entry slots had (a getter, or
+  // a function returning its argument): the result is the caller's value
+  // there. A slot of the caller is re-bound to the result, so that tests of
+  // the result refine it.
+  Slot K = C.callerSlot(CE, Callee, R);
+  SymValue V;
+  if (K)
+    V = C.valueOf(K, S);
+  else if (R.Param >= 0 && R.Path.empty())
+    if (const Expr *Arg = PathContext::argumentOf(CE, Callee, R.Param))
+      V = C.eval(Arg, S);
+  SymValue Res = SymValue::symbol(Result);
+  if (std::optional<int64_t> Known = S.F.known(V)) {
+    S.F.assume(Res, *Known, true);
+  } else if (V.isSym()) {
+    if (const Constraint *Old = S.F.constraintOf(V.S))
+      S.F.setConstraint(Result, *Old);
+    if (K)
+      S.F.bind(K, Res);
+  }
+}
+
 void PathEngine::transferStmt(const Stmt *St, PathState &S) {
+  size_t SplitsBefore = C.splits().size();
   if (const auto *DS = dyn_cast<DeclStmt>(St)) {
     for (const Decl *D : DS->decls())
       if (const auto *VD = dyn_cast<VarDecl>(D))
@@ -746,12 +1134,7 @@ void PathEngine::transferStmt(const Stmt *St, PathState &S) {
     }
   } else if (const auto *CE = dyn_cast<CallExpr>(St)) {
     SymbolId Sym = C.symbolFor(CE);
-    C.invalidateEscaped(CE, S);
     const FunctionDecl *Callee = CE->getDirectCallee();
-    // Documented Win32 functions do not change the DLL's structures (except
-    // through pointers to them, which escape); anything else may.
-    if (!(Callee && C.analysis().api().lookup(Callee)))
-      C.invalidateFields(CE, S);
     C.produceSymbol(Sym, S);
     if (Callee && C.analysis().isDllFunction(Callee))
       if (const ReturnSummary *RS = C.analysis().returnSummary(Callee)) {
@@ -759,12 +1142,42 @@ void PathEngine::transferStmt(const Stmt *St, PathState &S) {
           S.F.assume(SymValue::symbol(Sym), *RS->AlwaysConst, true);
         else if (RS->NeverNull)
           S.F.assume(SymValue::symbol(Sym), 0, false);
+        if (RS->ReturnsEntryOf)
+          linkResult(CE, Callee, *RS->ReturnsEntryOf, Sym, S);
       }
+    size_t Before = C.splits().size();
     Obs.onCall(CE, S, C);
+    // Then what the call may change, on every path it split into.
+    // Documented Win32 functions do not change the DLL's structures (except
+    // through pointers to them, which escape); a function of the DLL does
+    // when its body may write memory; anything else may.
+    bool DllFunction = Callee && C.analysis().isDllFunction(Callee);
+    bool Writes = !Callee || (DllFunction
+                                  ? C.analysis().mayWriteMemory(Callee)
+                                  : !C.analysis().api().lookup(Callee));
+    bool Escapes = !DllFunction || Writes;
+    auto Forget = [&](PathState &P) {
+      if (Escapes)
+        C.invalidateEscaped(CE, P);
+      if (Writes)
+        C.invalidateFields(CE, P);
+    };
+    Forget(S);
+    for (size_t I = Before; I < C.splits().size(); ++I)
+      Forget(C.splits()[I]);
   } else if (const auto *CCE = dyn_cast<CXXConstructExpr>(St)) {
-    C.invalidateEscaped(CCE, S);
-    C.invalidateFields(CCE, S);
+    size_t Before = C.splits().size();
     Obs.onConstruct(CCE, S, C);
+    bool Writes = C.analysis().mayWriteMemory(CCE->getConstructor());
+    auto Forget = [&](PathState &P) {
+      if (Writes) {
+        C.invalidateEscaped(CCE, P);
+        C.invalidateFields(CCE, P);
+      }
+    };
+    Forget(S);
+    for (size_t I = Before; I < C.splits().size(); ++I)
+      Forget(C.splits()[I]);
   } else if (const auto *RS = dyn_cast<ReturnStmt>(St)) {
     S.Return = RS;
     S.ReturnValue = RS->getRetValue() ? C.eval(RS->getRetValue(), S)
@@ -773,7 +1186,14 @@ void PathEngine::transferStmt(const Stmt *St, PathState &S) {
     if (std::optional<int64_t> K = S.F.known(S.ReturnValue))
       S.ReturnValue = SymValue::constant(*K);
   }
+  // Paths split off by onCall/onConstruct see the statement too.
+  size_t SplitsAfter = C.splits().size();
   Obs.onStmt(St, S, C);
+  for (size_t I = SplitsBefore; I < SplitsAfter; ++I) {
+    PathState Split = std::move(C.splits()[I]);
+    Obs.onStmt(St, Split, C);
+    C.splits()[I] = std::move(Split);
+  }
 }
 
 static void pushBranch(PathState &S, const Stmt *Cond, bool Taken,
@@ -836,6 +1256,9 @@ void PathEngine::propagate(const CFGBlock *B, PathState &S) {
 
   const Expr *Cond = Succs.size() == 2 && Term ? B->getLastCondition() : nullptr;
   if (Cond && !isa<CXXForRangeStmt>(Term)) {
+    // ?:, and && / || whose value is used: the value at the join depends on
+    // the branch taken here, so the state records it.
+    bool RecordArm = C.isValueBranch(Term);
     for (unsigned I = 0; I < 2; ++I) {
       const CFGBlock *Succ = Succs[I];
       if (!Succ)
@@ -843,6 +1266,8 @@ void PathEngine::propagate(const CFGBlock *B, PathState &S) {
       PathState N = S;
       if (!C.assume(Cond, I == 0, N))
         continue;
+      if (RecordArm)
+        C.recordBranch(Term, I == 0, N);
       pushBranch(N, Cond, I == 0, TrailNode::Branch);
       Obs.onEdge(B, Succ, N, C);
       enqueue(Succ, std::move(N));

@@ -12,8 +12,14 @@
 //
 // Rules plug in through PathObserver: they see every CFG element, call,
 // destructor, edge and the function's exit, and keep their typestate in
-// PathState::Rule. Every state carries the trail of branch decisions and
-// events that led to it; a finding's path is that trail.
+// PathState::Rule; at a call whose outcomes they can tell apart (from a
+// summary of the callee) they may split the path. Every state carries the
+// trail of branch decisions and events that led to it; a finding's path is
+// that trail.
+//
+// Slots are locals and parameters, and fields and constant-index array
+// elements reached from them or from 'this'; summaries name a callee's
+// slots from its entry (SlotRef) and a caller finds its own at the call.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RESDLL_CHECKER_ENGINE_H
@@ -106,6 +112,30 @@ private:
   llvm::SmallVector<std::pair<SymbolId, Constraint>, 8> Cons;
 };
 
+/// One step from an object to a part of it: a field, or an element of an
+/// array at a constant index (Field null).
+struct SlotStep {
+  const clang::FieldDecl *Field = nullptr;
+  int64_t Index = 0;
+  bool operator==(const SlotStep &O) const {
+    return Field == O.Field && Index == O.Index;
+  }
+  bool operator!=(const SlotStep &O) const { return !(*this == O); }
+};
+using SlotPath = llvm::SmallVector<SlotStep, 2>;
+
+/// A storage location named from a function's entry, so that a summary can
+/// speak of it and a caller can find it at a call: parameter Param itself
+/// (empty Path), a scalar field reached from pointer parameter Param, or a
+/// field of 'this' (Param == -1).
+struct SlotRef {
+  int Param = -1;
+  SlotPath Path;
+  bool operator==(const SlotRef &O) const {
+    return Param == O.Param && Path == O.Path;
+  }
+};
+
 /// One step of a path: a branch decision or an event a rule recorded.
 struct TrailNode {
   std::shared_ptr<const TrailNode> Parent;
@@ -142,13 +172,18 @@ class PathObserver {
 public:
   virtual ~PathObserver();
   virtual void initialState(PathState &S, PathContext &C) {}
-  /// After the engine updated values for a call (its result is a symbol).
+  /// A call: its result is a symbol (refined by the callee's return
+  /// summary); fields and escaped locals still hold the values they had
+  /// when the arguments were evaluated. The engine forgets what the call may
+  /// change after the observers ran.
   virtual void onCall(const clang::CallExpr *CE, PathState &S,
                       PathContext &C) {}
   /// A C++ object construction (e.g. std::thread).
   virtual void onConstruct(const clang::CXXConstructExpr *CE, PathState &S,
                            PathContext &C) {}
-  /// An implicit destructor call (end of scope, temporary, return).
+  /// An implicit destructor call (end of scope, temporary, return), before
+  /// the engine forgets what the destructor may change. The destroyed object
+  /// is PathContext::destroyedObject().
   virtual void onDestructor(const clang::CXXDestructorDecl *DD,
                             const clang::Stmt *Trigger, PathState &S,
                             PathContext &C) {}
@@ -185,6 +220,13 @@ public:
   SymValue eval(const clang::Expr *E, const PathState &S);
   /// Refines S with "Cond is Truth"; false when infeasible.
   bool assume(const clang::Expr *Cond, bool Truth, PathState &S);
+  /// Whether E is known true or false in S.
+  std::optional<bool> truthOf(const clang::Expr *E, const PathState &S);
+  /// The branch S took at a value-producing terminator (?:, or && / ||
+  /// whose value is used): true for the first successor (the true arm, or
+  /// the left operand true).
+  std::optional<bool> branchTaken(const clang::Stmt *Term,
+                                  const PathState &S) const;
   /// The symbol standing for a value produced at Site (for Var, if given).
   SymbolId symbolFor(const void *Site, const void *Var = nullptr);
   /// True when the variable is a local or parameter the engine tracks.
@@ -194,10 +236,35 @@ public:
   /// (p->f, s.f, p->a.b); null otherwise.
   Slot slotOf(const clang::Expr *LValue);
   bool isFieldSlot(Slot K) const;
+  /// The value a slot holds in S.
+  SymValue valueOf(Slot K, const PathState &S);
+
+  /// Entry slots: this function's parameters, and the field slots rooted
+  /// at 'this' or at a pointer parameter that the exploration met so far.
+  void forEachEntrySlot(
+      llvm::function_ref<void(const SlotRef &, SymbolId EntrySym)> Fn);
+  /// The caller's slot that a callee's entry slot R denotes at a call (or
+  /// construction, or destructor call) Site: parameter I is argument I,
+  /// 'this' the call's object or the destroyed object; null if the
+  /// argument or object is not something the engine tracks.
+  Slot callerSlot(const clang::Stmt *Site, const clang::FunctionDecl *Callee,
+                  const SlotRef &R);
+  /// The argument a call, member operator call or construction passes for
+  /// the callee's parameter Param.
+  static const clang::Expr *argumentOf(const clang::Stmt *Site,
+                                       const clang::FunctionDecl *Callee,
+                                       unsigned Param);
+  /// The object being destroyed, during onDestructor: (Root, Path) as in
+  /// field slots (Root null: 'this'); false if it is not one (a temporary).
+  bool destroyedObject(const clang::VarDecl *&Root, SlotPath &Path) const;
   /// The constant value of E if it is a constant expression.
   std::optional<int64_t> constantOf(const clang::Expr *E);
 
   // Engine internals used by the transfer functions.
+  bool isValueBranch(const clang::Stmt *Term);
+  void recordBranch(const clang::Stmt *Term, bool Taken, PathState &S);
+  /// The paths split off since the engine last took them.
+  std::vector<PathState> &splits() { return Splits; }
   void bindSlot(Slot K, SymValue V, const void *Site, PathState &S);
   void produceSymbol(SymbolId Sym, PathState &S);
   /// A call or store may have changed locals whose address escaped.
@@ -206,6 +273,24 @@ public:
   /// only the field slots rooted at that variable.
   void invalidateFields(const void *Site, PathState &S,
                         const clang::VarDecl *Root = nullptr);
+
+  /// Splits the path: S (a refined copy of the current state) is explored
+  /// as a path of its own from the element after the current one. An
+  /// observer uses it in onCall/onConstruct/onDestructor when a call has
+  /// several outcomes it can tell apart (a summary of the callee's paths),
+  /// instead of joining them into one imprecise state.
+  void split(PathState S) { Splits.push_back(std::move(S)); }
+
+  /// The slot for Root (null: 'this') and a path of fields and constant
+  /// array indices, if the path ends in a tracked scalar field or in an
+  /// element (whose scalar type the caller checked).
+  Slot fieldSlot(const clang::VarDecl *Root, llvm::ArrayRef<SlotStep> Path);
+  /// The object E designates as (Root, Path): a local or parameter struct
+  /// or array, '*p', 'this', and fields and constant-index elements of
+  /// those. With Pointer, E is a pointer to the object ('p', '&s', 'this').
+  bool objectOf(const clang::Expr *E, bool Pointer,
+                const clang::VarDecl *&Root, SlotPath &Path);
+  void setDestroyedObject(const clang::CFGElement *E);
 
 private:
   friend class PathEngine;
@@ -216,14 +301,20 @@ private:
   /// constantOf's answers (the same expressions are evaluated on every path).
   llvm::DenseMap<const clang::Expr *, std::optional<int64_t>> Constants;
   llvm::DenseMap<const clang::VarDecl *, bool> Tracked;
+  /// Memo of mayBeConstant(): keeps constantOf() linear in deeply nested
+  /// expressions (clang's evaluator walks the whole subtree every time).
+  llvm::DenseMap<const clang::Expr *, bool> MayBeConstant;
+  bool mayBeConstant(const clang::Expr *E);
   llvm::SmallVector<const clang::VarDecl *, 8> Escaped;
   llvm::SmallVector<const clang::FieldDecl *, 8> EscapedFields;
   struct FieldSlot {
     const clang::VarDecl *Root; ///< null: 'this'
-    llvm::SmallVector<const clang::FieldDecl *, 2> Path;
+    SlotPath Path;
   };
   std::vector<std::unique_ptr<FieldSlot>> FieldSlots;
   llvm::DenseMap<Slot, unsigned> FieldSlotIndex;
+  std::vector<PathState> Splits;
+  const clang::CFGElement *Destroyed = nullptr;
 };
 
 /// Explores FD's CFG with Obs. The CFG comes from AC's cache.

@@ -1,6 +1,8 @@
 //===- HeaderReuse.cpp - precompiled header prefixes, built once per run --===//
 #include "HeaderReuse.h"
 #include "BuildPaths.h"
+#include "DebugHooks.h"
+#include "InputFiles.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/Diagnostic.h"
@@ -304,8 +306,7 @@ buildPrecompiledPrefix(const tooling::CompileCommand &Command,
   P->PchPath = ("/resdll-check-header-prefix/" + Id + ".pch").str();
   P->HeaderText = Prefix.Text;
 
-  IntrusiveRefCntPtr<vfs::FileSystem> FS =
-      P->overlay(vfs::createPhysicalFileSystem());
+  IntrusiveRefCntPtr<vfs::FileSystem> FS = P->overlay(makeWindowsFileSystem());
   FS->setCurrentWorkingDirectory(Command.Directory);
   auto Files = makeIntrusiveRefCnt<FileManager>(FileSystemOptions(), FS);
   PrefixFacts Facts;
@@ -316,7 +317,10 @@ buildPrecompiledPrefix(const tooling::CompileCommand &Command,
   Invocation.setDiagnosticConsumer(&Diags);
   bool Ok = false;
   CrashRecoveryContext CRC;
-  if (!CRC.RunSafely([&] { Ok = Invocation.run(); }))
+  if (!CRC.RunSafely([&] {
+        debugHookWhilePrecompiling(Command.Filename);
+        Ok = Invocation.run();
+      }))
     P->Why = "clang crashed while precompiling the headers";
   P->BuildSeconds = std::chrono::duration<double>(
                         std::chrono::steady_clock::now() - Start)
@@ -615,7 +619,7 @@ SmallVector<NamedDecl *, 2> lookupTopLevel(ASTContext &Ctx, StringRef Name) {
 }
 
 //===----------------------------------------------------------------------===//
-// The run's cache
+// The process's cache
 //===----------------------------------------------------------------------===//
 
 /// Gives the memory a precompile freed back to the system: the next one
@@ -627,69 +631,68 @@ static void returnFreedMemory() {
 #endif
 }
 
-const PrecompiledPrefix &HeaderCache::get(StringRef Key, Builder Build) {
+std::shared_ptr<const PrecompiledPrefix>
+HeaderCache::get(StringRef Key, Builder Build, bool &Built) {
+  Built = false;
   std::unique_lock<std::mutex> Lock(Mu);
-  std::unique_ptr<Slot> &S = Slots[Key];
+  std::shared_ptr<Slot> &S = Slots[Key];
   if (S) {
-    Slot *Theirs = S.get();
-    Done.wait(Lock, [Theirs] { return Theirs->Ready; });
-    return *Theirs->Value;
+    std::shared_ptr<Slot> Theirs = S;
+    Done.wait(Lock, [&] { return Theirs->Ready; });
+    Theirs->LastUse = ++Uses;
+    return Theirs->Value;
   }
-  S = std::make_unique<Slot>();
-  Slot *Mine = S.get();
+  S = std::make_shared<Slot>();
+  std::shared_ptr<Slot> Mine = S;
   Lock.unlock();
   std::unique_ptr<PrecompiledPrefix> Value = Build();
   returnFreedMemory();
   Lock.lock();
   Mine->Value = std::move(Value);
   Mine->Ready = true;
-  ++Stats.Built;
-  if (Mine->Value->FromDisk)
-    ++Stats.Loaded;
-  Stats.BuildSeconds += Mine->Value->BuildSeconds;
-  if (!Mine->Value->Usable) {
-    ++Stats.Unusable;
-    Stats.UnusableWhy.push_back(Mine->Value->Why);
+  Mine->LastUse = ++Uses;
+  Built = true;
+  // Forget the least recently used prefixes beyond the few kept (a parse
+  // that holds one keeps it alive until it ends).
+  while (true) {
+    unsigned ReadyCount = 0;
+    StringMap<std::shared_ptr<Slot>>::iterator Oldest = Slots.end();
+    for (auto It = Slots.begin(); It != Slots.end(); ++It) {
+      if (!It->second->Ready)
+        continue;
+      ++ReadyCount;
+      if (Oldest == Slots.end() ||
+          It->second->LastUse < Oldest->second->LastUse)
+        Oldest = It;
+    }
+    if (ReadyCount <= Kept)
+      break;
+    Slots.erase(Oldest);
   }
   Done.notify_all();
-  return *Mine->Value;
+  return Mine->Value;
 }
 
-bool HeaderCache::ready(StringRef Key) const {
-  std::lock_guard<std::mutex> Lock(Mu);
-  auto It = Slots.find(Key);
-  return It != Slots.end() && It->second->Ready;
-}
-
-void HeaderCache::release(StringRef Key) {
-  std::lock_guard<std::mutex> Lock(Mu);
-  auto It = Slots.find(Key);
-  if (It == Slots.end() || !It->second->Ready)
-    return;
-  PrecompiledPrefix &P = *It->second->Value;
-  P.Usable = false;
-  P.Why = "released";
-  P.PchBytes = StringRef();
-  P.Pch = SmallVector<char, 0>();
-  P.File.reset();
-  returnFreedMemory();
-}
-
-void HeaderCache::countHit() {
-  std::lock_guard<std::mutex> Lock(Mu);
-  ++Stats.Hits;
-}
-
-void HeaderCache::countMiss(bool Fallback) {
-  std::lock_guard<std::mutex> Lock(Mu);
-  ++Stats.Misses;
-  if (Fallback)
-    ++Stats.Fallbacks;
-}
-
-HeaderReuseStats HeaderCache::stats() const {
-  std::lock_guard<std::mutex> Lock(Mu);
-  return Stats;
+HeaderReuseStats summariseHeaderReuse(const std::vector<FileResult> &Results) {
+  HeaderReuseStats S;
+  for (const FileResult &R : Results) {
+    const HeaderReuseOutcome &H = R.Headers;
+    S.Hits += H.Outcome == HeaderReuseOutcome::Reused;
+    S.Misses += H.Outcome == HeaderReuseOutcome::Plain ||
+                H.Outcome == HeaderReuseOutcome::Fallback;
+    S.Fallbacks += H.Outcome == HeaderReuseOutcome::Fallback;
+    if (!H.Built)
+      continue;
+    ++S.Built;
+    S.Loaded += H.FromDisk;
+    S.BuildSeconds += H.BuildSeconds;
+    if (H.Unusable.empty())
+      continue;
+    ++S.Unusable;
+    if (!llvm::is_contained(S.UnusableWhy, H.Unusable))
+      S.UnusableWhy.push_back(H.Unusable);
+  }
+  return S;
 }
 
 } // namespace resdll

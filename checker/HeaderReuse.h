@@ -10,6 +10,11 @@
 // last include (-pch-through-header), then parses the rest of the file as
 // usual, so the file's locations, macro expansions and text are its own.
 //
+// Each process of the run (Isolation.h) builds the prefixes it needs
+// itself, when the first of its files needs one, and keeps it for its later
+// files; the parent hands out the files that share a prefix one after
+// another (Runner::analysisOrder).
+//
 // A prefix is reused only when that cannot change the analysis: every file
 // it pulls in is a system header, its last include names a header that no
 // earlier include of the prefix names, and it precompiled without errors.
@@ -26,6 +31,7 @@
 #ifndef RESDLL_CHECKER_HEADERREUSE_H
 #define RESDLL_CHECKER_HEADERREUSE_H
 
+#include "Results.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/IntrusiveRefCntPtr.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -63,7 +69,7 @@ struct HeaderPrefix {
 HeaderPrefix scanHeaderPrefix(llvm::StringRef Source);
 
 /// A precompiled header prefix, immutable once built and shared by the
-/// threads of the run.
+/// threads of a process.
 struct PrecompiledPrefix {
   bool Usable = false;
   bool FromDisk = false;     ///< loaded from the disk cache
@@ -120,6 +126,7 @@ std::unique_ptr<PrecompiledPrefix> loadCachedPrefix(llvm::StringRef Dir,
 void storeCachedPrefix(llvm::StringRef Dir, llvm::StringRef Key,
                        const PrecompiledPrefix &P);
 
+/// A run's header reuse, summed over its files (--stats).
 struct HeaderReuseStats {
   unsigned Hits = 0;      ///< files parsed against a precompiled prefix
   unsigned Misses = 0;    ///< files parsed the plain way while reuse was on
@@ -128,33 +135,33 @@ struct HeaderReuseStats {
   unsigned Loaded = 0;    ///< of those: loaded from the disk cache
   unsigned Unusable = 0;  ///< of those: not usable (see PrecompiledPrefix::Why)
   double BuildSeconds = 0;
-  std::vector<std::string> UnusableWhy;
+  std::vector<std::string> UnusableWhy; ///< each reason once
 };
+HeaderReuseStats summariseHeaderReuse(const std::vector<FileResult> &Results);
 
-/// The run's precompiled prefixes by key: each is built once, by the first
-/// thread that needs it, while the others that need it wait. Thread safe.
+/// One process's precompiled prefixes by key: each is built once, by the
+/// first thread that needs it, while the others that need it wait. It keeps
+/// the most recently used few (files that share a prefix are analysed one
+/// after another); a prefix stays alive while a parse holds it. Thread safe.
 class HeaderCache {
 public:
   using Builder = llvm::function_ref<std::unique_ptr<PrecompiledPrefix>()>;
-  const PrecompiledPrefix &get(llvm::StringRef Key, Builder Build);
-  /// Whether Key's prefix is built (or was found unusable).
-  bool ready(llvm::StringRef Key) const;
-  /// Frees Key's precompiled form: no file needs it any more.
-  void release(llvm::StringRef Key);
-
-  void countHit();
-  void countMiss(bool Fallback);
-  HeaderReuseStats stats() const;
+  /// Key's prefix, built with Build when it is not at hand (then Built is
+  /// set).
+  std::shared_ptr<const PrecompiledPrefix> get(llvm::StringRef Key,
+                                               Builder Build, bool &Built);
 
 private:
   struct Slot {
     bool Ready = false;
-    std::unique_ptr<PrecompiledPrefix> Value;
+    uint64_t LastUse = 0;
+    std::shared_ptr<const PrecompiledPrefix> Value;
   };
-  mutable std::mutex Mu;
+  static constexpr unsigned Kept = 2;
+  std::mutex Mu;
   std::condition_variable Done;
-  llvm::StringMap<std::unique_ptr<Slot>> Slots;
-  HeaderReuseStats Stats;
+  llvm::StringMap<std::shared_ptr<Slot>> Slots;
+  uint64_t Uses = 0;
 };
 
 /// The translation unit's declarations named Name. In C, clang keeps no

@@ -83,6 +83,7 @@ std::string displayName(const FunctionDecl *FD) {
   llvm::raw_string_ostream OS(Name);
   PrintingPolicy PP(FD->getASTContext().getLangOpts());
   PP.SuppressTemplateArgsInCXXConstructors = true;
+  PP.SuppressUnwrittenScope = true; // no "(anonymous namespace)::"
   FD->printQualifiedName(OS, PP);
   return OS.str();
 }
@@ -222,6 +223,20 @@ const FunctionDecl *ResourceDllModel::resolveFunction(const Expr *E) {
     }
     if (const auto *LE = dyn_cast<LambdaExpr>(E))
       return LE->getCallOperator();
+    // A variable (or member) holding a lambda: each lambda has a type of its
+    // own, so the type names the call operator.
+    if (const CXXRecordDecl *RD = E->getType()->getAsCXXRecordDecl()) {
+      if (RD->isLambda())
+        return RD->getLambdaCallOperator();
+      // A function object with one call operator (a worker's functor).
+      if (RD->hasDefinition()) {
+        auto Calls = RD->lookup(
+            RD->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call));
+        if (Calls.isSingleResult())
+          if (const auto *MD = dyn_cast<CXXMethodDecl>(Calls.front()))
+            return MD;
+      }
+    }
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
       return dyn_cast<FunctionDecl>(DRE->getDecl());
     if (const auto *ME = dyn_cast<MemberExpr>(E))
@@ -229,6 +244,70 @@ const FunctionDecl *ResourceDllModel::resolveFunction(const Expr *E) {
     return nullptr;
   }
   return nullptr;
+}
+
+const Expr *ResourceDllModel::containingRecordAddress(const Expr *E,
+                                                      const FieldDecl **Member) {
+  // winnt.h: ((type *)((PCHAR)(address) - (ULONG_PTR)(&((type *)0)->field)))
+  if (!E)
+    return nullptr;
+  const auto *Cast = dyn_cast<CastExpr>(E->IgnoreParens());
+  if (!Cast || !Cast->getType()->isPointerType())
+    return nullptr;
+  const auto *Sub =
+      dyn_cast<BinaryOperator>(Cast->getSubExpr()->IgnoreParenImpCasts());
+  if (!Sub || Sub->getOpcode() != BO_Sub ||
+      !Sub->getLHS()->getType()->isPointerType() ||
+      !Sub->getRHS()->getType()->isIntegerType())
+    return nullptr;
+  const Expr *Offset = Sub->getRHS()->IgnoreParenCasts();
+  const FieldDecl *Field = nullptr;
+  if (const auto *OE = dyn_cast<OffsetOfExpr>(Offset)) {
+    // offsetof(type, field) / FIELD_OFFSET(type, field)
+    for (unsigned I = OE->getNumComponents(); I-- > 0;)
+      if (OE->getComponent(I).getKind() == OffsetOfNode::Field) {
+        Field = OE->getComponent(I).getField();
+        break;
+      }
+  } else if (const auto *UO = dyn_cast<UnaryOperator>(Offset)) {
+    // &((type *)0)->field
+    const auto *ME = UO->getOpcode() == UO_AddrOf
+                         ? dyn_cast<MemberExpr>(UO->getSubExpr()->IgnoreParens())
+                         : nullptr;
+    if (!ME)
+      return nullptr;
+    const Expr *Base = ME->getBase()->IgnoreParens();
+    while (const auto *Inner = dyn_cast<MemberExpr>(Base))
+      Base = Inner->getBase()->IgnoreParens();
+    // (type *)0: in C a cast to a non-void pointer is no null pointer
+    // constant, so look at the integer under the casts.
+    const auto *Zero = dyn_cast<IntegerLiteral>(Base->IgnoreParenCasts());
+    if (!Zero || Zero->getValue() != 0)
+      return nullptr;
+    Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+  }
+  if (!Field)
+    return nullptr;
+  if (Member)
+    *Member = Field;
+  return Sub->getLHS()->IgnoreParenCasts();
+}
+
+std::vector<EntryKind>
+ResourceDllModel::entryKindsOfSignature(const FunctionDecl *FD) {
+  std::vector<EntryKind> Out;
+  if (!FD)
+    return Out;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    if (MD->isInstance())
+      return Out; // an entry point is a plain function pointer
+  ASTContext &Ctx = FD->getASTContext();
+  const FunctionType *FT = FD->getType()->getAs<FunctionType>();
+  for (int K = int(EntryKind::Open); K <= int(EntryKind::StartupEx); ++K)
+    if (sameShape(Ctx, FT,
+                  canonicalFunctionOfTypedef(Ctx, entryKindTypedef(EntryKind(K)))))
+      Out.push_back(EntryKind(K));
+  return Out;
 }
 
 const CallbackCall *ResourceDllModel::callbackAt(const CallExpr *CE) const {
@@ -307,10 +386,20 @@ public:
   }
 
   bool VisitVarDecl(VarDecl *VD) {
-    if (const Expr *Init = VD->getInit())
-      if (!isa<InitListExpr>(Init->IgnoreImplicit()))
-        noteConversion(Init, VD->getType(), RegistrationForm::Conversion, Init,
-                       VD->getName().str());
+    const Expr *Init = VD->getInit();
+    if (!Init)
+      return true;
+    if (const auto *ILE = dyn_cast<InitListExpr>(Init->IgnoreImplicit())) {
+      // An aggregate initialiser: its targets are named after the variable
+      // (g_Table.V1Functions.Open). The list's own visit comes later.
+      const InitListExpr *Sem =
+          ILE->isSemanticForm() ? ILE : ILE->getSemanticForm();
+      if (Sem && SeenInitLists.insert(Sem).second)
+        walkInitList(Sem, VD->getName().str());
+      return true;
+    }
+    noteConversion(Init, VD->getType(), RegistrationForm::Conversion, Init,
+                   VD->getName().str());
     return true;
   }
 
@@ -331,6 +420,8 @@ public:
   }
 
   bool VisitExplicitCastExpr(ExplicitCastExpr *CE) {
+    if (ConsumedCasts.count(CE))
+      return true; // part of a registration already noted
     if (ResourceDllModel::entryKindOfType(CE->getTypeAsWritten()))
       noteConversion(CE->getSubExpr(), CE->getTypeAsWritten(),
                      RegistrationForm::ExplicitCast, CE, "");
@@ -363,12 +454,26 @@ public:
       W.Site = CE;
       W.Api = Name == "std::thread" ? "std::thread" : "std::jthread";
       W.Routine = ResourceDllModel::resolveFunction(CE->getArg(0));
+      // A lambda or function object carries its own context (captures,
+      // members); a function or member function gets the next argument
+      // (the object, for a member function).
       const Expr *Callable = CE->getArg(0)->IgnoreImplicit();
-      if (isa<LambdaExpr>(Callable))
+      if (Callable->getType()->isRecordType())
         W.Context = Callable;
       else if (CE->getNumArgs() >= 2)
         W.Context = CE->getArg(1);
       W.Creator = currentFunction();
+      // std::thread(f, args...) calls f(args...); a member function gets
+      // its object first.
+      unsigned First = 1;
+      if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(W.Routine))
+        if (MD->isInstance() && !MD->getParent()->isLambda() &&
+            CE->getNumArgs() >= 2) {
+          W.Bindings.push_back({WorkerBinding::ThisParam, CE->getArg(1)});
+          First = 2;
+        }
+      for (unsigned I = First; I < CE->getNumArgs(); ++I)
+        W.Bindings.push_back({int(I - First), CE->getArg(I)});
       if (W.Routine)
         M.Workers.push_back(W);
     }
@@ -405,33 +510,43 @@ public:
 private:
   void walkInitList(const InitListExpr *ILE, std::string Path) {
     QualType T = ILE->getType();
+    if (const auto *AT = Ctx.getAsConstantArrayType(T)) {
+      // An array of tables or of entry-point pointers.
+      for (unsigned I = 0; I < ILE->getNumInits(); ++I)
+        visitInit(ILE->getInit(I), AT->getElementType(),
+                  Path + "[" + std::to_string(I) + "]");
+      return;
+    }
     const RecordDecl *RD = T->getAsRecordDecl();
     if (!RD)
       return;
     if (RD->isUnion()) {
       const FieldDecl *FD = ILE->getInitializedFieldInUnion();
       if (FD && ILE->getNumInits() >= 1)
-        visitInit(ILE->getInit(0), FD, Path);
+        visitInit(ILE->getInit(0), FD->getType(), memberPath(Path, FD));
       return;
     }
     unsigned I = 0;
     for (const FieldDecl *FD : RD->fields()) {
       if (I >= ILE->getNumInits())
         break;
-      visitInit(ILE->getInit(I++), FD, Path);
+      visitInit(ILE->getInit(I++), FD->getType(), memberPath(Path, FD));
     }
   }
 
-  void visitInit(const Expr *Init, const FieldDecl *FD, const std::string &Path) {
-    std::string Sub = Path;
-    if (!FD->getName().empty())
-      Sub += (Sub.empty() ? "" : ".") + FD->getName().str();
+  static std::string memberPath(const std::string &Path, const FieldDecl *FD) {
+    if (FD->getName().empty())
+      return Path; // an anonymous union or struct
+    return Path + (Path.empty() ? "" : ".") + FD->getName().str();
+  }
+
+  void visitInit(const Expr *Init, QualType T, const std::string &Path) {
     if (const auto *Nested = dyn_cast<InitListExpr>(Init->IgnoreImplicit())) {
-      walkInitList(Nested, Sub);
+      SeenInitLists.insert(Nested);
+      walkInitList(Nested, Path);
       return;
     }
-    noteConversion(Init, FD->getType(), RegistrationForm::AggregateInit, Init,
-                   Sub);
+    noteConversion(Init, T, RegistrationForm::AggregateInit, Init, Path);
   }
 
   std::string targetText(const Expr *LHS) {
@@ -445,24 +560,32 @@ private:
   void noteConversion(const Expr *Value, QualType Dest, RegistrationForm Form,
                       const Stmt *Site, std::string Target) {
     std::optional<EntryKind> Kind = ResourceDllModel::entryKindOfType(Dest);
-    // An explicit cast to an entry-point type inside the value wins.
+    if (!Kind)
+      return; // an explicit cast inside is noted by VisitExplicitCastExpr
+    // A value cast explicitly to an entry-point type and stored where that
+    // type is expected is one registration: the member or aggregate target
+    // names it best; a plain conversion of a cast is the cast.
     const Expr *E = Value;
     for (int D = 0; E && D < 16; ++D) {
       E = E->IgnoreParenImpCasts();
-      if (const auto *CE = dyn_cast<ExplicitCastExpr>(E)) {
-        if (auto K = ResourceDllModel::entryKindOfType(CE->getTypeAsWritten())) {
-          // Reported by VisitExplicitCastExpr; keep the outer form if both
-          // name the same kind.
-          if (!Kind)
-            return;
-        }
-        E = CE->getSubExpr();
-        continue;
+      const auto *CE = dyn_cast<ExplicitCastExpr>(E);
+      if (!CE)
+        break;
+      if (ResourceDllModel::entryKindOfType(CE->getTypeAsWritten())) {
+        ConsumedCasts.insert(CE);
+        if (Form == RegistrationForm::Conversion)
+          Form = RegistrationForm::ExplicitCast;
       }
-      break;
+      E = CE->getSubExpr();
     }
-    if (!Kind)
+    // cond ? A : B registers both.
+    if (const auto *CO =
+            dyn_cast_or_null<ConditionalOperator>(E ? E->IgnoreParenImpCasts()
+                                                    : nullptr)) {
+      noteConversion(CO->getTrueExpr(), Dest, Form, Site, Target);
+      noteConversion(CO->getFalseExpr(), Dest, Form, Site, Target);
       return;
+    }
     const FunctionDecl *FD = ResourceDllModel::resolveFunction(Value);
     if (!FD)
       return;
@@ -501,8 +624,47 @@ private:
     if (AF->ContextArg && *AF->ContextArg < CE->getNumArgs())
       W.Context = CE->getArg(*AF->ContextArg);
     W.Creator = currentFunction();
+    bindWorkerParameters(CE, *AF, W);
     if (W.Routine)
       M.Workers.push_back(W);
+  }
+
+  /// Which routine parameter receives which argument of the creation call,
+  /// from the routine's prototype in the API's declaration: its first
+  /// 'void *' parameter is the context; a pointer parameter whose type is
+  /// also the type of one of the API's own parameters (PCLUS_WORKER for
+  /// ClusWorkerCreate) receives that argument.
+  void bindWorkerParameters(const CallExpr *CE, const ApiFunction &AF,
+                            WorkerStart &W) {
+    const FunctionDecl *ApiFD = CE->getDirectCallee();
+    if (!ApiFD || *AF.RoutineArg >= ApiFD->getNumParams())
+      return;
+    const FunctionProtoType *Proto = nullptr;
+    if (const auto *PT = ApiFD->getParamDecl(*AF.RoutineArg)
+                             ->getType()
+                             ->getAs<PointerType>())
+      Proto = PT->getPointeeType()->getAs<FunctionProtoType>();
+    if (!Proto)
+      return;
+    bool ContextBound = false;
+    for (unsigned J = 0; J < Proto->getNumParams(); ++J) {
+      QualType PJ = Proto->getParamType(J).getCanonicalType();
+      if (!PJ->isPointerType())
+        continue;
+      if (PJ->getPointeeType()->isVoidType()) {
+        if (!ContextBound && W.Context)
+          W.Bindings.push_back({int(J), W.Context});
+        ContextBound = true;
+        continue;
+      }
+      for (unsigned K = 0, N = std::min(ApiFD->getNumParams(), CE->getNumArgs());
+           K < N; ++K)
+        if (K != *AF.RoutineArg &&
+            ApiFD->getParamDecl(K)->getType().getCanonicalType() == PJ) {
+          W.Bindings.push_back({int(J), CE->getArg(K)});
+          break;
+        }
+    }
   }
 
   /// The documented fallback: when this TU registers no Open/OpenV2, a
@@ -515,8 +677,10 @@ private:
     const FunctionType *V2 = canonicalFunctionOfTypedef(Ctx, "POPEN_V2_ROUTINE");
     const FunctionType *V1 = canonicalFunctionOfTypedef(Ctx, "POPEN_ROUTINE");
     for (const FunctionDecl *FD : M.Functions) {
+      // Only a function another file can register: a static one would be
+      // registered here if anywhere.
       if (!FD->getIdentifier() || isa<CXXMethodDecl>(FD) ||
-          !SM.isInMainFile(FD->getLocation()))
+          !FD->isExternallyVisible() || !SM.isInMainFile(FD->getLocation()))
         continue;
       StringRef Name = FD->getName();
       const FunctionType *FT = FD->getType()->getAs<FunctionType>();
@@ -538,6 +702,7 @@ private:
   std::vector<const FunctionDecl *> FunctionStack;
   llvm::DenseSet<const FunctionDecl *> Seen;
   llvm::DenseSet<const InitListExpr *> SeenInitLists;
+  llvm::DenseSet<const ExplicitCastExpr *> ConsumedCasts;
   std::vector<std::pair<const FunctionType *, CallbackKind>> Shapes;
 };
 

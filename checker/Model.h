@@ -15,6 +15,7 @@
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -97,6 +98,15 @@ struct CallbackCall {
   const clang::FunctionDecl *Caller = nullptr;
 };
 
+/// What a worker routine receives when it starts: its parameter Param (or,
+/// for ThisParam, the object of a member function) holds the value of Arg,
+/// an argument of the creation call or construction.
+struct WorkerBinding {
+  static constexpr int ThisParam = -1;
+  int Param = 0;
+  const clang::Expr *Arg = nullptr;
+};
+
 /// A thread or work item started by the DLL.
 struct WorkerStart {
   const clang::Expr *Site = nullptr;  ///< the CallExpr or CXXConstructExpr
@@ -104,6 +114,11 @@ struct WorkerStart {
   const clang::FunctionDecl *Routine = nullptr; ///< lambda: its operator()
   const clang::Expr *Context = nullptr; ///< context argument (or the lambda)
   const clang::FunctionDecl *Creator = nullptr; ///< function that starts it
+  /// Routine parameters and the creation arguments they receive: the
+  /// context (the routine prototype's first 'void *' parameter), a
+  /// PCLUS_WORKER or other pointer of the API's own parameter types, or the
+  /// arguments std::thread forwards (with 'this' for a member function).
+  std::vector<WorkerBinding> Bindings;
 };
 
 class ResourceDllModel {
@@ -130,6 +145,17 @@ public:
   /// The function a value expression designates: F, &F, casts of those, a
   /// lambda (its call operator) or a lambda converted to a pointer.
   static const clang::FunctionDecl *resolveFunction(const clang::Expr *E);
+  /// If E is CONTAINING_RECORD(Address, Type, Field) (winnt.h's expansion,
+  /// or the same subtraction written with offsetof/FIELD_OFFSET), returns
+  /// Address and sets *Member to Field; null otherwise.
+  static const clang::Expr *
+  containingRecordAddress(const clang::Expr *E,
+                          const clang::FieldDecl **Member = nullptr);
+  /// The entry-point kinds whose resapi.h typedef has exactly FD's
+  /// signature (calling conventions aside), e.g. {Close, Terminate} for
+  /// 'VOID (RESID)'. Empty when none does.
+  static std::vector<EntryKind>
+  entryKindsOfSignature(const clang::FunctionDecl *FD);
 
 private:
   friend class ModelBuilder;
@@ -139,6 +165,14 @@ private:
   std::vector<WorkerStart> Workers;
   std::vector<const clang::FunctionDecl *> Functions;
 };
+
+class LocationFactory;
+llvm::StringRef registrationFormName(RegistrationForm F);
+/// Prints the model of a translation unit, one line per entry point,
+/// registration, callback call and worker start, each prefixed by its
+/// location as a compiler diagnostic is (--debug-dump-model).
+void printModel(const ResourceDllModel &M, const LocationFactory &LF,
+                llvm::StringRef File, llvm::raw_ostream &OS);
 
 /// A short name for messages: "FooOpenV2", "CResource::Open", "lambda".
 std::string displayName(const clang::FunctionDecl *FD);

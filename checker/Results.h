@@ -13,6 +13,21 @@ namespace resdll {
 
 struct EffectiveConfig;
 
+/// What header reuse (HeaderReuse.h) did for one translation unit.
+struct HeaderReuseOutcome {
+  enum Kind : uint8_t {
+    Off,      ///< not parsed, or reuse off for the run
+    Plain,    ///< parsed the plain way (no precompiled prefix for it)
+    Reused,   ///< parsed against a precompiled header prefix
+    Fallback, ///< tried against one, then parsed the plain way
+  };
+  Kind Outcome = Off;
+  bool Built = false;    ///< its analysis precompiled (or loaded) the prefix
+  bool FromDisk = false; ///< of that: loaded from the disk cache
+  double BuildSeconds = 0;
+  std::string Unusable; ///< the prefix it built cannot be used: why
+};
+
 /// The outcome of analysing one translation unit.
 struct FileResult {
   std::string File; ///< as given (command line or compile database)
@@ -21,11 +36,12 @@ struct FileResult {
   bool InputError = false; ///< could not be (fully) analysed: exit status 2
   bool Crashed = false;    ///< crash caught by crash recovery: exit status 3
   double ParseSeconds = 0, AnalysisSeconds = 0;
-  bool HeadersReused = false; ///< parsed against a precompiled header prefix
+  HeaderReuseOutcome Headers;
   AnalysisStats Stats;
   /// The settings the file was analysed with (null if they could not be
   /// read): the baseline of its settings file, for one.
   std::shared_ptr<const EffectiveConfig> Config;
+  std::string ModelDump; ///< --debug-dump-model only
 };
 
 /// What the emitters need to know about the run itself.

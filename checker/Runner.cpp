@@ -1,6 +1,8 @@
 //===- Runner.cpp - analyse translation units, in parallel ----------------===//
 #include "Runner.h"
 #include "Analyzer.h"
+#include "DebugHooks.h"
+#include "InputFiles.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -22,35 +24,12 @@
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/xxhash.h"
 #include <chrono>
-#include <deque>
 #include <mutex>
 
 using namespace clang;
 using namespace llvm;
 
 namespace resdll {
-
-std::optional<std::string> checkSourceFile(StringRef Path) {
-  sys::fs::file_status St;
-  if (std::error_code EC = sys::fs::status(Path, St))
-    return EC == std::errc::no_such_file_or_directory
-               ? std::string("no such file or directory")
-               : "cannot access the file: " + EC.message();
-  if (sys::fs::is_directory(St))
-    return std::string("is a directory, not a source file");
-  if (!sys::fs::is_regular_file(St))
-    return std::string("is not a regular file");
-  ErrorOr<std::unique_ptr<MemoryBuffer>> Buf = MemoryBuffer::getFile(
-      Path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
-  if (!Buf)
-    return "cannot read the file: " + Buf.getError().message();
-  if (St.getSize() == 0)
-    return std::string("the file is empty: there is nothing to analyse");
-  StringRef Head = (*Buf)->getBuffer().take_front(65536);
-  if (Head.contains('\0'))
-    return std::string("is not a text source file (it contains NUL bytes)");
-  return std::nullopt;
-}
 
 namespace {
 
@@ -67,6 +46,7 @@ Notification inputError(StringRef File, std::string Message, StringRef Kind) {
 class ErrorCollector : public DiagnosticConsumer {
 public:
   std::vector<Notification> Errors;
+  std::vector<SourceLocation> Locations; ///< of every error
   unsigned Count = 0;
   void HandleDiagnostic(DiagnosticsEngine::Level Level,
                         const Diagnostic &Info) override {
@@ -74,6 +54,8 @@ public:
     if (Level < DiagnosticsEngine::Error)
       return;
     ++Count;
+    if (Info.hasSourceManager() && Info.getLocation().isValid())
+      Locations.push_back(Info.getLocation());
     if (Errors.size() >= 20)
       return;
     Notification N;
@@ -81,8 +63,9 @@ public:
     N.Kind = "compiler-error";
     SmallString<256> Msg;
     Info.FormatDiagnostic(Msg);
-    N.Message = (Level == DiagnosticsEngine::Fatal ? "fatal error: " : "") +
-                Msg.str().str();
+    // Printed as "error: <message>": a fatal error (a missing header) is
+    // an error like the others, and the file's analysis stops there.
+    N.Message = Msg.str().str();
     if (Info.hasSourceManager() && Info.getLocation().isValid()) {
       const SourceManager &SM = Info.getSourceManager();
       PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(Info.getLocation()));
@@ -101,18 +84,22 @@ public:
 class AnalysisConsumer : public SemaConsumer {
 public:
   AnalysisConsumer(const EffectiveConfig &Config, FileResult &Result,
-                   std::chrono::steady_clock::time_point Start)
-      : Config(Config), Result(Result), Start(Start) {}
+                   std::chrono::steady_clock::time_point Start,
+                   const std::vector<SourceLocation> &ErrorLocs, bool DumpModel)
+      : Config(Config), Result(Result), Start(Start), ErrorLocs(ErrorLocs),
+        DumpModel(DumpModel) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
     auto Parsed = std::chrono::steady_clock::now();
     Result.ParseSeconds =
         std::chrono::duration<double>(Parsed - Start).count();
+    debugHookBeforeAnalysis(Result.File);
     limitToThisFile(Ctx);
     std::optional<TopLevelLookupScope> Lookups;
     if (S)
       Lookups.emplace(Ctx, *S);
     AnalyzerOutput Out =
-        analyzeAST(Ctx, Config.EnabledRules, Config.Options, *Config.Api);
+        analyzeAST(Ctx, Config.EnabledRules, Config.Options, *Config.Api,
+                   ErrorLocs, DumpModel ? &Result.ModelDump : nullptr);
     Result.Findings = std::move(Out.Findings);
     for (Notification &N : Out.Notifications)
       Result.Notifications.push_back(std::move(N));
@@ -144,35 +131,48 @@ private:
   const EffectiveConfig &Config;
   FileResult &Result;
   std::chrono::steady_clock::time_point Start;
+  const std::vector<SourceLocation> &ErrorLocs;
+  bool DumpModel;
   Sema *S = nullptr;
 };
 
 class AnalysisAction : public ASTFrontendAction {
 public:
-  AnalysisAction(const EffectiveConfig &Config, FileResult &Result)
-      : Config(Config), Result(Result) {}
+  AnalysisAction(const EffectiveConfig &Config, FileResult &Result,
+                 const std::vector<SourceLocation> &ErrorLocs, bool DumpModel)
+      : Config(Config), Result(Result), ErrorLocs(ErrorLocs),
+        DumpModel(DumpModel) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                  StringRef) override {
-    return std::make_unique<AnalysisConsumer>(Config, Result, Start);
+    return std::make_unique<AnalysisConsumer>(Config, Result, Start,
+                                              ErrorLocs, DumpModel);
   }
   bool BeginSourceFileAction(CompilerInstance &CI) override {
     Start = std::chrono::steady_clock::now();
+    // A missing header must not end the parse: the functions that do not
+    // need it are still analysed (PartialParse.h).
+    CI.getDiagnostics().setFatalsAsError(true);
     return true;
   }
 
 private:
   const EffectiveConfig &Config;
   FileResult &Result;
+  const std::vector<SourceLocation> &ErrorLocs;
   std::chrono::steady_clock::time_point Start = std::chrono::steady_clock::now();
+  bool DumpModel;
 };
 
 class AnalysisActionFactory : public tooling::FrontendActionFactory {
 public:
   AnalysisActionFactory(const EffectiveConfig &Config, FileResult &Result,
-                        const PrecompiledPrefix *Prefix)
-      : Config(Config), Result(Result), Prefix(Prefix) {}
+                        const std::vector<SourceLocation> &ErrorLocs,
+                        bool DumpModel, const PrecompiledPrefix *Prefix)
+      : Config(Config), Result(Result), ErrorLocs(ErrorLocs),
+        DumpModel(DumpModel), Prefix(Prefix) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<AnalysisAction>(Config, Result);
+    return std::make_unique<AnalysisAction>(Config, Result, ErrorLocs,
+                                            DumpModel);
   }
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
                      FileManager *Files,
@@ -191,14 +191,16 @@ public:
 private:
   const EffectiveConfig &Config;
   FileResult &Result;
+  const std::vector<SourceLocation> &ErrorLocs;
+  bool DumpModel;
   const PrecompiledPrefix *Prefix;
 };
 
 /// Parses and analyses one file into R (with Prefix: against it). False
 /// when the parse was not clean: a crash, a compiler error or a failure.
 bool parseAndAnalyse(const std::string &File, const std::string &OnDisk,
-                     const tooling::CompileCommand &Command,
-                     const EffectiveConfig &Config, const ToolPaths &Paths,
+                     bool Windows1252, const tooling::CompileCommand &Command,
+                     const EffectiveConfig &Config, const RunnerOptions &Opts,
                      const PrecompiledPrefix *Prefix, FileResult &R) {
   ErrorCollector Diags;
   bool Ok = false;
@@ -214,18 +216,21 @@ bool parseAndAnalyse(const std::string &File, const std::string &OnDisk,
     } DBOne;
     DBOne.C = Command;
     // A private file system view: the working directory of one tool must not
-    // change the process's, which the other threads share.
-    IntrusiveRefCntPtr<vfs::FileSystem> FS = vfs::createPhysicalFileSystem();
+    // change the process's, which the other threads share. It reads UTF-16
+    // sources and resolves includes as Windows does (InputFiles.h).
+    IntrusiveRefCntPtr<vfs::FileSystem> FS =
+        makeWindowsFileSystem(Windows1252 ? StringRef(OnDisk) : "");
     if (Prefix)
       FS = Prefix->overlay(std::move(FS));
     tooling::ClangTool Tool(DBOne, {OnDisk},
                             std::make_shared<PCHContainerOperations>(),
                             std::move(FS));
     Tool.clearArgumentsAdjusters();
-    Tool.appendArgumentsAdjuster(makeArgumentsAdjuster(Paths));
+    Tool.appendArgumentsAdjuster(makeArgumentsAdjuster(Opts.Paths));
     Tool.setDiagnosticConsumer(&Diags);
     Tool.setPrintErrorMessage(false);
-    AnalysisActionFactory Factory(Config, R, Prefix);
+    AnalysisActionFactory Factory(Config, R, Diags.Locations, Opts.DumpModel,
+                                  Prefix);
     Ok = Tool.run(&Factory) == 0;
   });
   if (!Survived) {
@@ -236,8 +241,10 @@ bool parseAndAnalyse(const std::string &File, const std::string &OnDisk,
         "crash"));
     return false;
   }
-  for (Notification &N : Diags.Errors)
-    R.Notifications.push_back(std::move(N));
+  // The compiler's errors first, then what the analysis made of them.
+  R.Notifications.insert(R.Notifications.begin(),
+                         std::make_move_iterator(Diags.Errors.begin()),
+                         std::make_move_iterator(Diags.Errors.end()));
   if (!Ok || Diags.Count) {
     R.InputError = true;
     std::string Msg =
@@ -268,26 +275,15 @@ bool mentions(const FileResult &R, StringRef Path) {
   return false;
 }
 
-} // namespace
-
-struct Runner::ReusePlan {
-  std::string Key;
-  HeaderPrefix Prefix;
-};
-
-Runner::Runner(const tooling::CompilationDatabase &DB, ConfigResolver &Configs,
-               RunnerOptions Opts)
-    : DB(DB), Configs(Configs), Opts(std::move(Opts)) {}
-
-/// Where the database's command for File is, and the file on disk.
-static std::string locate(const tooling::CompilationDatabase &DB,
-                          const std::string &File,
-                          std::vector<tooling::CompileCommand> &Commands) {
-  // The database may name the file relative to its directory, and a JSON
-  // database knows files by their absolute paths (as clang-tidy, a source
-  // given relative to the working directory is looked up absolute too).
+/// The database's commands for File, and the file on disk.
+std::string locate(const tooling::CompilationDatabase &DB,
+                   const std::string &File,
+                   std::vector<tooling::CompileCommand> &Commands) {
+  // The database may name the file relative to its directory.
   Commands = DB.getCompileCommands(File);
-  if (Commands.empty() && !sys::path::is_absolute(File)) {
+  if (Commands.empty() && sys::path::is_relative(File)) {
+    // A compilation database finds files by absolute path (as clang-tidy
+    // looks them up); the file keeps the name it was given.
     SmallString<256> Abs(File);
     if (!sys::fs::make_absolute(Abs))
       Commands = DB.getCompileCommands(Abs);
@@ -302,19 +298,36 @@ static std::string locate(const tooling::CompilationDatabase &DB,
   return OnDisk;
 }
 
-FileResult Runner::analyseOne(const std::string &File) {
-  return analyse(File, nullptr);
-}
+} // namespace
 
-FileResult Runner::analyse(const std::string &File, const ReusePlan *Plan) {
+struct Runner::ReusePlan {
+  std::string Key;
+  HeaderPrefix Prefix;
+};
+
+Runner::Runner(const tooling::CompilationDatabase &DB, ConfigResolver &Configs,
+               RunnerOptions Opts)
+    : DB(DB), Configs(Configs), Opts(std::move(Opts)) {}
+
+Runner::~Runner() = default;
+
+FileResult Runner::analyseOne(const std::string &File) {
   FileResult R;
   R.File = File;
   std::vector<tooling::CompileCommand> Commands;
   std::string OnDisk = locate(DB, File, Commands);
-  if (std::optional<std::string> Problem = checkSourceFile(OnDisk)) {
+  SourceFileCheck Check = inspectSourceFile(OnDisk);
+  if (Check.Error) {
     R.InputError = true;
-    R.Notifications.push_back(inputError(File, *Problem, "input"));
+    R.Notifications.push_back(inputError(File, *Check.Error, "input"));
     return R;
+  }
+  if (Check.Warning) {
+    Notification N = inputError(File, *Check.Warning, "encoding");
+    N.Lvl = Notification::Warning;
+    N.Loc = Check.WarningLoc;
+    N.Loc.File = File;
+    R.Notifications.push_back(std::move(N));
   }
   Expected<std::shared_ptr<const EffectiveConfig>> Config =
       Configs.forSource(OnDisk);
@@ -333,50 +346,62 @@ FileResult Runner::analyse(const std::string &File, const ReusePlan *Plan) {
     return R;
   }
 
-  if (Plan) {
-    const PrecompiledPrefix &Prefix = Headers.get(Plan->Key, [&] {
-      if (!Opts.HeaderCacheDir.empty())
-        if (std::unique_ptr<PrecompiledPrefix> Cached =
-                loadCachedPrefix(Opts.HeaderCacheDir, Plan->Key))
-          return Cached;
-      tooling::CompileCommand Adjusted = Commands.front();
-      Adjusted.CommandLine = makeArgumentsAdjuster(Opts.Paths)(
-          Adjusted.CommandLine, Adjusted.Filename);
-      std::unique_ptr<PrecompiledPrefix> Built = buildPrecompiledPrefix(
-          Adjusted, Plan->Prefix, utohexstr(xxh3_64bits(Plan->Key)));
-      if (!Opts.HeaderCacheDir.empty())
-        storeCachedPrefix(Opts.HeaderCacheDir, Plan->Key, *Built);
-      return Built;
-    });
-    if (Prefix.Usable) {
+  auto Plan = Plans.find(File);
+  if (Plan != Plans.end()) {
+    const ReusePlan &P = *Plan->second;
+    bool Built = false;
+    std::shared_ptr<const PrecompiledPrefix> Prefix = Headers.get(
+        P.Key,
+        [&] {
+          if (!Opts.HeaderCacheDir.empty())
+            if (std::unique_ptr<PrecompiledPrefix> Cached =
+                    loadCachedPrefix(Opts.HeaderCacheDir, P.Key))
+              return Cached;
+          tooling::CompileCommand Adjusted = Commands.front();
+          Adjusted.CommandLine = makeArgumentsAdjuster(Opts.Paths)(
+              Adjusted.CommandLine, Adjusted.Filename);
+          std::unique_ptr<PrecompiledPrefix> New = buildPrecompiledPrefix(
+              Adjusted, P.Prefix, utohexstr(xxh3_64bits(P.Key)));
+          if (!Opts.HeaderCacheDir.empty())
+            storeCachedPrefix(Opts.HeaderCacheDir, P.Key, *New);
+          return New;
+        },
+        Built);
+    if (Built) {
+      R.Headers.Built = true;
+      R.Headers.FromDisk = Prefix->FromDisk;
+      R.Headers.BuildSeconds = Prefix->BuildSeconds;
+      R.Headers.Unusable = Prefix->Usable ? "" : Prefix->Why;
+    }
+    if (Prefix->Usable) {
       FileResult Reused = R;
-      if (parseAndAnalyse(File, OnDisk, Commands.front(), **Config,
-                          Opts.Paths, &Prefix, Reused) &&
-          !mentions(Reused, Prefix.HeaderPath)) {
-        Headers.countHit();
-        Reused.HeadersReused = true;
+      if (parseAndAnalyse(File, OnDisk, Check.Windows1252, Commands.front(),
+                          **Config, Opts, Prefix.get(), Reused) &&
+          !mentions(Reused, Prefix->HeaderPath)) {
+        Reused.Headers.Outcome = HeaderReuseOutcome::Reused;
         return Reused;
       }
+      R.Headers.Outcome = HeaderReuseOutcome::Fallback;
+    } else {
+      R.Headers.Outcome = HeaderReuseOutcome::Plain;
     }
-    Headers.countMiss(/*Fallback=*/Prefix.Usable);
   } else if (Opts.HeaderReuse) {
-    Headers.countMiss(/*Fallback=*/false);
+    R.Headers.Outcome = HeaderReuseOutcome::Plain;
   }
-  parseAndAnalyse(File, OnDisk, Commands.front(), **Config, Opts.Paths,
-                  nullptr, R);
+  parseAndAnalyse(File, OnDisk, Check.Windows1252, Commands.front(), **Config,
+                  Opts, nullptr, R);
   return R;
 }
 
-std::vector<std::unique_ptr<Runner::ReusePlan>>
-Runner::planHeaderReuse(const std::vector<std::string> &Files) {
-  std::vector<std::unique_ptr<ReusePlan>> Plans(Files.size());
+void Runner::planHeaderReuse(const std::vector<std::string> &Files) {
+  Plans.clear();
   if (!Opts.HeaderReuse)
-    return Plans;
+    return;
   StringMap<unsigned> Sharing;
   tooling::ArgumentsAdjuster Adjust = makeArgumentsAdjuster(Opts.Paths);
-  for (size_t I = 0; I < Files.size(); ++I) {
+  for (const std::string &File : Files) {
     std::vector<tooling::CompileCommand> Commands;
-    std::string OnDisk = locate(DB, Files[I], Commands);
+    std::string OnDisk = locate(DB, File, Commands);
     if (Commands.empty())
       continue;
     ErrorOr<std::unique_ptr<MemoryBuffer>> Buf = MemoryBuffer::getFile(
@@ -391,94 +416,74 @@ Runner::planHeaderReuse(const std::vector<std::string> &Files) {
     Adjusted.CommandLine = Adjust(Adjusted.CommandLine, Adjusted.Filename);
     Plan->Key = headerReuseKey(Adjusted, OnDisk, Plan->Prefix);
     ++Sharing[Plan->Key];
-    Plans[I] = std::move(Plan);
+    Plans[File] = std::move(Plan);
   }
   // Precompiling a prefix costs one and a half to two plain parses of it:
   // within a run, two files sharing it about break even and more gain; a
   // prefix kept on disk is worth building for one file (the next run of it).
   unsigned Enough =
       Opts.HeaderReuseAlways || !Opts.HeaderCacheDir.empty() ? 1 : 2;
-  for (std::unique_ptr<ReusePlan> &Plan : Plans)
-    if (Plan && Sharing[Plan->Key] < Enough)
-      Plan.reset();
-  return Plans;
+  for (auto It = Plans.begin(); It != Plans.end();) {
+    auto This = It++;
+    if (Sharing[This->second->Key] < Enough)
+      Plans.erase(This);
+  }
+}
+
+void Runner::avoidHeaderReuseWith(const std::vector<std::string> &Files) {
+  StringSet<> Keys;
+  for (const std::string &File : Files)
+    if (auto It = Plans.find(File); It != Plans.end())
+      Keys.insert(It->second->Key);
+  for (auto It = Plans.begin(); It != Plans.end();) {
+    auto This = It++;
+    if (Keys.contains(This->second->Key))
+      Plans.erase(This);
+  }
+}
+
+std::vector<size_t>
+Runner::analysisOrder(const std::vector<std::string> &Files) const {
+  // Files that share a prefix are analysed one after another, so that a
+  // process keeps few precompiled prefixes at a time.
+  std::vector<size_t> Order;
+  StringMap<std::vector<size_t>> Groups;
+  for (size_t I = 0; I < Files.size(); ++I)
+    if (auto It = Plans.find(Files[I]); It != Plans.end())
+      Groups[It->second->Key].push_back(I);
+  for (size_t I = 0; I < Files.size(); ++I) {
+    auto It = Plans.find(Files[I]);
+    if (It == Plans.end()) {
+      Order.push_back(I);
+      continue;
+    }
+    std::vector<size_t> &Group = Groups[It->second->Key];
+    Order.insert(Order.end(), Group.begin(), Group.end());
+    Group.clear(); // the group is in line
+  }
+  return Order;
 }
 
 std::vector<FileResult> Runner::run(const std::vector<std::string> &Files) {
   std::vector<FileResult> Results(Files.size());
-  std::vector<std::unique_ptr<ReusePlan>> Plans = planHeaderReuse(Files);
-
-  // Files that share a prefix are analysed one after another, and a prefix
-  // is freed when its last file is done: the run holds few precompiled
-  // prefixes at a time. (Results keep the input order.)
-  std::vector<size_t> Order;
-  StringMap<std::vector<size_t>> Groups;
-  for (size_t I = 0; I < Files.size(); ++I)
-    if (Plans[I])
-      Groups[Plans[I]->Key].push_back(I);
-  StringMap<unsigned> Remaining;
-  for (size_t I = 0; I < Files.size(); ++I) {
-    if (!Plans[I]) {
-      Order.push_back(I);
-      continue;
-    }
-    unsigned &Left = Remaining[Plans[I]->Key];
-    if (Left)
-      continue; // the group is already in line
-    const std::vector<size_t> &Group = Groups[Plans[I]->Key];
-    Left = Group.size();
-    Order.insert(Order.end(), Group.begin(), Group.end());
-  }
-
+  std::vector<size_t> Order = analysisOrder(Files);
   std::mutex Mu;
   size_t Done = 0;
   auto Work = [&](size_t I) {
-    Results[I] = analyse(Files[I], Plans[I].get());
-    std::lock_guard<std::mutex> Lock(Mu);
-    if (Plans[I] && --Remaining[Plans[I]->Key] == 0)
-      Headers.release(Plans[I]->Key);
-    if (Opts.Progress)
+    Results[I] = analyseOne(Files[I]);
+    if (Opts.Progress) {
+      std::lock_guard<std::mutex> Lock(Mu);
       Opts.Progress(++Done, Files.size(), Files[I]);
+    }
   };
   if (Opts.Jobs <= 1 || Files.size() <= 1) {
     for (size_t I : Order)
       Work(I);
     return Results;
   }
-  // Each worker takes the next file, except one whose header prefix another
-  // worker is precompiling: that one waits at the end of the line, so that
-  // nobody sits idle while a prefix is built.
-  std::mutex QueueMu;
-  size_t Next = 0;
-  std::deque<size_t> Later;
-  StringSet<> Claimed; // prefixes a worker went to build (or load)
-  auto Take = [&]() -> std::optional<size_t> {
-    std::lock_guard<std::mutex> Lock(QueueMu);
-    while (Next < Order.size()) {
-      size_t I = Order[Next++];
-      if (Plans[I]) {
-        StringRef Key = Plans[I]->Key;
-        if (!Claimed.insert(Key).second && !Headers.ready(Key)) {
-          Later.push_back(I);
-          continue;
-        }
-      }
-      return I;
-    }
-    if (Later.empty())
-      return std::nullopt;
-    size_t I = Later.front();
-    Later.pop_front();
-    return I;
-  };
-  unsigned Threads = std::min<size_t>(
-      hardware_concurrency(Opts.Jobs).compute_thread_count(), Files.size());
-  DefaultThreadPool Pool(hardware_concurrency(Threads));
-  for (unsigned T = 0; T < Threads; ++T)
-    Pool.async([&] {
-      while (std::optional<size_t> I = Take())
-        Work(*I);
-    });
+  DefaultThreadPool Pool(hardware_concurrency(Opts.Jobs));
+  for (size_t I : Order)
+    Pool.async([&Work, I] { Work(I); });
   Pool.wait();
   return Results;
 }

@@ -5,12 +5,14 @@
 // the parallelism. Bad input becomes a notification and an input error;
 // a crash is caught and reported; the other files are still analysed.
 //
-// Header reuse (HeaderReuse.h): before the files are parsed, the run finds
-// each file's header prefix; a prefix that several files share under the
-// same compile command is precompiled once, by the first thread that needs
-// it, and those files parse against it. A file whose reused parse reports a
-// compiler error, or whose results point into the prefix header, is parsed
-// again the plain way, so the output is the same with reuse on or off.
+// Header reuse (HeaderReuse.h): before the files are parsed, each process
+// of the run finds the header prefix of every file of the run
+// (planHeaderReuse); a prefix that several files share under the same
+// compile command is precompiled by a process when the first of its files
+// needs it, and its later files parse against it. A file whose reused parse
+// reports a compiler error, or whose results point into the prefix header,
+// is parsed again the plain way, so the output is the same with reuse on or
+// off.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RESDLL_CHECKER_RUNNER_H
@@ -30,6 +32,8 @@ namespace resdll {
 struct RunnerOptions {
   unsigned Jobs = 1;
   ToolPaths Paths;
+  /// Print each file's model into FileResult::ModelDump (debugging).
+  bool DumpModel = false;
   /// Called after each file (for progress), from worker threads, serialised.
   std::function<void(size_t Done, size_t Total, llvm::StringRef File)> Progress;
   /// Parse the shared system-header prefixes once (off: every file parses
@@ -47,27 +51,32 @@ class Runner {
 public:
   Runner(const clang::tooling::CompilationDatabase &DB, ConfigResolver &Configs,
          RunnerOptions Opts);
+  ~Runner();
+  /// Analyses Files on Opts.Jobs threads of this process.
   std::vector<FileResult> run(const std::vector<std::string> &Files);
   FileResult analyseOne(const std::string &File);
-  /// Header reuse figures of the runs so far.
-  HeaderReuseStats headerReuseStats() const { return Headers.stats(); }
+
+  /// Finds the header prefixes of the run's files and those worth
+  /// precompiling (nothing when reuse is off). Without it, every file is
+  /// parsed the plain way. Every process of a run plans the same files.
+  void planHeaderReuse(const std::vector<std::string> &Files);
+  /// No precompiled prefix for the files that share one with these (files
+  /// whose analysis a worker process did not survive: the precompile may
+  /// be what failed).
+  void avoidHeaderReuseWith(const std::vector<std::string> &Files);
+  /// Indices of Files in the order to analyse them: input order, except that
+  /// the files sharing a planned prefix follow its first one.
+  std::vector<size_t>
+  analysisOrder(const std::vector<std::string> &Files) const;
 
 private:
   struct ReusePlan;
-  FileResult analyse(const std::string &File, const ReusePlan *Plan);
-  std::vector<std::unique_ptr<ReusePlan>>
-  planHeaderReuse(const std::vector<std::string> &Files);
-
   const clang::tooling::CompilationDatabase &DB;
   ConfigResolver &Configs;
   RunnerOptions Opts;
+  llvm::StringMap<std::unique_ptr<ReusePlan>> Plans; ///< by file, as given
   HeaderCache Headers;
 };
-
-/// Checks that a path names a non-empty text file; the message names the
-/// cause ("no such file or directory", "is a directory", "the file is
-/// empty", "binary content").
-std::optional<std::string> checkSourceFile(llvm::StringRef Path);
 
 } // namespace resdll
 

@@ -274,9 +274,9 @@ json::Object sarifRule(const RuleInfo &R) {
 /// A rule that this version no longer has (an absent baseline result).
 static json::Object unknownRule(StringRef Id) {
   return json::Object{
-      {"id", Id},
+      {"id", Id.str()},
       {"name", pascalCase(Id)},
-      {"shortDescription", json::Object{{"text", Id}}},
+      {"shortDescription", json::Object{{"text", Id.str()}}},
       {"fullDescription",
        json::Object{{"text", "A rule that this version of resdll-check does "
                              "not have; its results come from the baseline."}}},
@@ -338,6 +338,19 @@ static const NotificationKind NotificationKinds[] = {
      "The analysis of a source file crashed (caught by crash recovery): "
      "findings in it are missing.",
      "This is a bug in resdll-check: please report it with the file."},
+    {"encoding", "LegacyEncoding",
+     "A source file is not valid UTF-8 and is read as Windows-1252.",
+     "Columns count the bytes of the file's UTF-8 form; save the file as "
+     "UTF-8 (or UTF-16 with a byte order mark) to silence this."},
+    {"partial", "EntryPointNotChecked",
+     "An entry point was not checked: its own code has compiler errors.",
+     "Fix the compiler errors in the function; the other functions of the "
+     "file are still checked."},
+    {"unsupported", "UnsupportedConstruct",
+     "An entry point was not checked: clang cannot build its control-flow "
+     "graph (for example __try/__finally).",
+     "Move the construct into a helper function, or accept that this entry "
+     "point is not checked."},
 };
 
 static StringRef levelName(Notification::Level L) {
@@ -622,14 +635,16 @@ private:
     return O;
   }
 
+  // The strings are copied: a json::Value made from a StringRef borrows it,
+  // and some of these are temporaries.
   static json::Object descriptor(StringRef Id, StringRef Name, StringRef Text,
                                  StringRef Help) {
     return json::Object{
-        {"id", Id},
-        {"name", Name},
-        {"shortDescription", json::Object{{"text", Text}}},
-        {"fullDescription", json::Object{{"text", Text}}},
-        {"help", json::Object{{"text", Help}, {"markdown", Help}}},
+        {"id", Id.str()},
+        {"name", Name.str()},
+        {"shortDescription", json::Object{{"text", Text.str()}}},
+        {"fullDescription", json::Object{{"text", Text.str()}}},
+        {"help", json::Object{{"text", Help.str()}, {"markdown", Help.str()}}},
     };
   }
 

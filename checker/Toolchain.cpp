@@ -1,6 +1,7 @@
 //===- Toolchain.cpp - resource dir, target defaults, argument adjusting --===//
 #include "Toolchain.h"
 #include "BuildPaths.h"
+#include "CompileCommands.h"
 
 #include "clang/Driver/ToolChain.h"
 
@@ -76,10 +77,15 @@ static bool targetsMinGW(const clang::tooling::CommandLineArguments &Args,
 
 clang::tooling::ArgumentsAdjuster makeArgumentsAdjuster(const ToolPaths &P) {
   using namespace clang::tooling;
+  // MSVC commands first become GNU-style ones (CompileCommands.h).
   ArgumentsAdjuster Base = combineAdjusters(
-      getClangStripOutputAdjuster(),
-      combineAdjusters(getClangStripDependencyFileAdjuster(),
-                       getClangSyntaxOnlyAdjuster()));
+      [](const CommandLineArguments &In, StringRef) {
+        return translateClCommand(In);
+      },
+      combineAdjusters(
+          getClangStripOutputAdjuster(),
+          combineAdjusters(getClangStripDependencyFileAdjuster(),
+                           getClangSyntaxOnlyAdjuster())));
   return combineAdjusters(
       Base, [P](const CommandLineArguments &In, StringRef File) {
         CommandLineArguments Args = In;
@@ -92,16 +98,28 @@ clang::tooling::ArgumentsAdjuster makeArgumentsAdjuster(const ToolPaths &P) {
           Extra.push_back("--target=" + FromProgram);
         if (AddDefault)
           Extra.push_back(std::string("--target=") + DefaultWindowsTarget);
-        if (targetsMinGW(Args, AddDefault))
+        if (targetsMinGW(Args, AddDefault)) {
           Extra.insert(Extra.end(), {"-isystem", P.CompatIncludeDir});
+          // MSVC code uses __try/__except/__finally; the mingw-w64 headers
+          // accept -fms-extensions (not -fms-compatibility).
+          Extra.push_back("-fms-extensions");
+        }
         bool HasResourceDir = false;
         for (const std::string &A : Args)
           if (StringRef(A).starts_with("-resource-dir"))
             HasResourceDir = true;
         if (!HasResourceDir)
           Extra.push_back("-resource-dir=" + P.ResourceDir);
-        // Compiler warnings are not ours to report.
+        // Compiler warnings are not ours to report; errors are reported by
+        // the runner, without clang's own "N errors generated." line.
         Extra.push_back("-w");
+        // Every error counts: a function with an error is not analysed
+        // (PartialParse.h), and errors past clang's default limit of 20
+        // would go unseen.
+        Extra.push_back("-ferror-limit=0");
+        // Errors are reported by the checker, one line each; this also
+        // keeps clang from printing "N errors generated." on stderr.
+        Extra.push_back("-fno-caret-diagnostics");
         Args.insert(Args.empty() ? Args.end() : Args.begin() + 1, Extra.begin(),
                     Extra.end());
         return Args;

@@ -27,6 +27,7 @@ template <> struct MappingTraits<resdll::ApiFunction> {
     IO.mapOptional("OverwritesLastError", F.OverwritesLastError, false);
     IO.mapOptional("Blocks", F.Blocks, false);
     IO.mapOptional("TimeoutArg", F.TimeoutArg);
+    IO.mapOptional("WakesThread", F.WakesThread, false);
     std::optional<ThreadStartKeys> Start;
     if (!IO.outputting()) {
       IO.mapOptional("StartsThread", Start);

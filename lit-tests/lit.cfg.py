@@ -46,3 +46,7 @@ if os.path.exists(config.sarif_multitool):
     config.available_features.add("sarif-multitool")
 if os.path.exists(plugin):
     config.available_features.add("tidy-plugin")
+# The sanitizer tree (scripts/build-sanitized) builds resdll-check only:
+# tests of resdll-tidy say REQUIRES: resdll-tidy.
+if os.path.exists(os.path.join(config.resdll_bin_dir, "resdll-tidy")):
+    config.available_features.add("resdll-tidy")

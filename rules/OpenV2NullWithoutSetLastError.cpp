@@ -7,13 +7,21 @@
 // registered Open/OpenV2 entry point as a typestate:
 //   Unknown   nothing on this path set it (the entry state)
 //   Set       SetLastError(x), x not known to be zero, or a DLL helper whose
-//             summary says it sets it on every path
+//             summary says it sets it on the paths compatible with this one
 //   Zero      SetLastError(ERROR_SUCCESS / 0 / a variable that is 0 here)
 //   Clobbered set, then a call that may overwrite it (API model, a helper,
 //             a destructor)
 //   Pending   an API of the model that sets it on failure was called; it
 //             counts as set on the branch that tested the failure value
 // and reports each null return reached in a state other than Set.
+//
+// Functions of the DLL are summarised bottom-up with the same observer: each
+// exit gives an Outcome (unchanged / sets / sets zero / overwrites) with what
+// that path knew of the return value, of the parameters and of the fields
+// they and 'this' reach. At a call (or construction, or destructor call)
+// the outcomes compatible with the caller's path apply; when they differ
+// the path is split, so `if (!Init(r)) return NULL;` follows Init's own
+// paths. GetLastError() returns what the path knows was set.
 //
 //===----------------------------------------------------------------------===//
 #include "OpenV2NullWithoutSetLastError.h"
@@ -24,6 +32,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include <algorithm>
 #include <map>
 
 using namespace clang;
@@ -41,23 +50,34 @@ enum LEKind : uintptr_t {
   LE_Entry, // summaries only: the caller's value, untouched
 };
 
-// RuleState layout: [kind, set site, clobber site / pending call, clobberer]
+// RuleState layout: [kind | prior-pending << 8 | from-param << 16, set site,
+//                    clobber site / pending call, clobberer]
 struct LE {
   LEKind Kind = LE_Unknown;
+  /// Summaries only, with Set: 1 + the index of the parameter whose entry
+  /// value was passed to SetLastError (a caller passing zero sets zero).
+  unsigned FromParam = 0;
+  /// Pending only: SetSite is an earlier API call that set the last error
+  /// only if it failed (the path may test that later).
+  bool PriorPending = false;
   const Stmt *SetSite = nullptr;
   const Stmt *Other = nullptr;
   const FunctionDecl *Clobberer = nullptr;
 
   static LE from(const RuleState &R) {
     LE L;
-    L.Kind = LEKind(R[0]);
+    L.Kind = LEKind(R[0] & 0xff);
+    L.PriorPending = (R[0] >> 8) & 1;
+    L.FromParam = unsigned(R[0] >> 16);
     L.SetSite = reinterpret_cast<const Stmt *>(R[1]);
     L.Other = reinterpret_cast<const Stmt *>(R[2]);
     L.Clobberer = reinterpret_cast<const FunctionDecl *>(R[3]);
     return L;
   }
   void store(RuleState &R) const {
-    R.assign({uintptr_t(Kind), reinterpret_cast<uintptr_t>(SetSite),
+    R.assign({uintptr_t(Kind) | (uintptr_t(PriorPending) << 8) |
+                  (uintptr_t(FromParam) << 16),
+              reinterpret_cast<uintptr_t>(SetSite),
               reinterpret_cast<uintptr_t>(Other),
               reinterpret_cast<uintptr_t>(Clobberer)});
   }
@@ -68,6 +88,46 @@ bool isSetLastError(const FunctionDecl *FD) {
   return II && FD->getNumParams() >= 1 &&
          (II->getName() == "SetLastError" ||
           II->getName() == "RtlSetLastWin32Error");
+}
+
+/// Adds "V == K" to a constraint; false if it contradicts it.
+bool constrainEq(Constraint &C, int64_t K) {
+  if (C.HasEq)
+    return C.Eq == K;
+  if (std::binary_search(C.Ne.begin(), C.Ne.end(), K))
+    return false;
+  C.HasEq = true;
+  C.Eq = K;
+  C.Ne.clear();
+  return true;
+}
+
+/// Adds "V != K" to a constraint; false if it contradicts it.
+bool constrainNe(Constraint &C, int64_t K) {
+  if (C.HasEq)
+    return C.Eq != K;
+  auto It = std::lower_bound(C.Ne.begin(), C.Ne.end(), K);
+  if ((It == C.Ne.end() || *It != K) && C.Ne.size() < Constraint::MaxNe)
+    C.Ne.insert(It, K);
+  return true;
+}
+
+/// Refines V in S with everything C says; false when S contradicts it.
+bool assumeConstraint(PathState &S, SymValue V, const Constraint &C) {
+  if (C.HasEq)
+    return S.F.assume(V, C.Eq, true);
+  for (int64_t K : C.Ne)
+    if (!S.F.assume(V, K, false))
+      return false;
+  return true;
+}
+
+using Outcome = OpenV2NullWithoutSetLastError::Outcome;
+using Summary = OpenV2NullWithoutSetLastError::Summary;
+
+bool isGetLastError(const FunctionDecl *FD) {
+  const IdentifierInfo *II = FD ? FD->getIdentifier() : nullptr;
+  return II && FD->getNumParams() == 0 && II->getName() == "GetLastError";
 }
 
 class LastErrorObserver : public PathObserver {
@@ -88,7 +148,7 @@ public:
   std::map<const ReturnStmt *, llvm::SmallVector<const VarDecl *, 4>>
       FixCandidates;
   // Summary mode results.
-  OpenV2NullWithoutSetLastError::Summary Sum;
+  Summary Sum;
   bool SawExit = false;
 
   void initialState(PathState &S, PathContext &) override {
@@ -99,15 +159,21 @@ public:
 
   void onCall(const CallExpr *CE, PathState &S, PathContext &C) override {
     const FunctionDecl *Callee = CE->getDirectCallee();
-    if (!Callee)
-      return; // through a pointer: the monitor's callbacks and the like
+    if (!Callee) {
+      // Through a pointer. The monitor's callbacks (LogEvent,
+      // SetResourceStatusEx, ...) keep the last error; any other target is
+      // unknown, a clobber only when the UnknownCallsClobber option says so.
+      if (R.unknownCallsClobber() && !AC.model().callbackAt(CE))
+        clobber(CE, nullptr, S, C);
+      return;
+    }
     if (isSetLastError(Callee)) {
-      LE L;
       SymValue V = C.eval(CE->getArg(0), S);
-      std::optional<int64_t> K = S.F.known(V);
-      L.Kind = K && *K == 0 ? LE_Zero : LE_Set;
-      L.SetSite = CE;
-      L.store(S.Rule);
+      setLastError(CE, V, S, C);
+      return;
+    }
+    if (isGetLastError(Callee)) {
+      readLastError(CE, S, C);
       return;
     }
     applyCallee(Callee, CE, S, C);
@@ -121,20 +187,15 @@ public:
   void onDestructor(const CXXDestructorDecl *DD, const Stmt *Trigger,
                     PathState &S, PathContext &C) override {
     if (AC.isDllFunction(DD))
-      if (const auto *Summary = R.summaryOf(AC, definitionOf(DD)))
-        applySummary(*Summary, Trigger, DD, S, C);
+      if (const Summary *Sum = R.summaryOf(AC, definitionOf(DD)))
+        applySummary(*Sum, Trigger, DD, S, C);
   }
 
   void onExit(PathState &S, PathContext &C) override {
     LE L = LE::from(S.Rule);
     if (!EP) {
       SawExit = true;
-      switch (L.Kind) {
-      case LE_Entry: Sum.LeavesUnchanged = true; break;
-      case LE_Set: Sum.Sets = true; break;
-      case LE_Zero: Sum.SetsZero = true; break;
-      default: Sum.Unknown = true; break;
-      }
+      summarise(L, S, C);
       return;
     }
     if (!S.Return)
@@ -145,18 +206,9 @@ public:
     noteNonZeroStatus(S, C);
     if (Findings.count(S.Return))
       return; // a return is reported once
+    L = settle(L, S, C); // a pending API: did its failure set it here?
     if (L.Kind == LE_Set)
       return;
-    if (L.Kind == LE_Pending) {
-      if (pendingFailed(L, S, C))
-        return; // the API's failure set the last error on this branch
-      if (L.SetSite) {
-        L.Kind = LE_Clobbered;
-        L.Clobberer = cast<CallExpr>(L.Other)->getDirectCallee();
-      } else {
-        L.Kind = LE_Unknown;
-      }
-    }
     report(L, S);
   }
 
@@ -188,30 +240,146 @@ private:
       });
   }
 
+  /// GetLastError() returns what the path set: zero after a zero
+  /// SetLastError, the value passed to SetLastError, and a nonzero code
+  /// after an API of the model failed (whatever --strict says about
+  /// accepting that failure as the entry point's error).
+  void readLastError(const CallExpr *CE, PathState &S, PathContext &C) {
+    SymValue Result = SymValue::symbol(C.symbolFor(CE));
+    LE L = LE::from(S.Rule);
+    if (L.Kind == LE_Pending) {
+      if (callFailed(L.Other, S, C, /*EvenIfStrict=*/true))
+        S.F.assume(Result, 0, false);
+      return;
+    }
+    if (L.Kind == LE_Zero) {
+      S.F.assume(Result, 0, true);
+      return;
+    }
+    if (L.Kind != LE_Set)
+      return;
+    const auto *Setter = dyn_cast_or_null<CallExpr>(L.SetSite);
+    const FunctionDecl *FD = Setter ? Setter->getDirectCallee() : nullptr;
+    if (!FD)
+      return;
+    if (isSetLastError(FD)) {
+      SymValue V = C.eval(Setter->getArg(0), S);
+      if (std::optional<int64_t> K = S.F.known(V))
+        S.F.assume(Result, *K, true);
+      else if (V.isSym() && !S.F.mayEqual(V, 0))
+        S.F.assume(Result, 0, false);
+    } else if (const ApiFunction *AF = AC.api().lookup(FD)) {
+      if (AF->SetsLastErrorOnFailure)
+        S.F.assume(Result, 0, false); // set by the API's failure
+    }
+  }
+
+  /// SetLastError(V) at Site: zero when V is known to be zero here, set
+  /// otherwise. In a summary, a parameter's entry value is remembered, so
+  /// that each caller decides with its own argument.
+  void setLastError(const Stmt *Site, SymValue V, PathState &S,
+                    PathContext &C) {
+    LE L;
+    std::optional<int64_t> K = S.F.known(V);
+    L.Kind = K && *K == 0 ? LE_Zero : LE_Set;
+    L.SetSite = Site;
+    if (!EP && L.Kind == LE_Set && V.isSym()) {
+      const FunctionDecl *FD = C.function();
+      for (unsigned I = 0; I < FD->getNumParams(); ++I)
+        if (C.isTracked(FD->getParamDecl(I)) &&
+            V.S == C.symbolFor(FD->getParamDecl(I)))
+          L.FromParam = I + 1;
+    }
+    L.store(S.Rule);
+  }
+
+  /// Summary mode: records how this exit leaves the last error, with what
+  /// the path knows of the return value and of the parameters.
+  void summarise(const LE &L, const PathState &S, PathContext &C) {
+    Outcome O;
+    if (S.ReturnValue.isConst())
+      constrainEq(O.Ret, S.ReturnValue.C);
+    else if (S.ReturnValue.isSym())
+      if (const Constraint *RC = S.F.constraintOf(S.ReturnValue.S))
+        O.Ret = *RC;
+    C.forEachEntrySlot([&](const SlotRef &Ref, SymbolId Entry) {
+      if (const Constraint *EC = S.F.constraintOf(Entry))
+        O.Entry.push_back({Ref, *EC});
+    });
+    switch (L.Kind) {
+    case LE_Entry:
+      O.Effect = Outcome::Unchanged;
+      break;
+    case LE_Set:
+      O.Effect = Outcome::Sets;
+      O.FromParam = L.FromParam;
+      break;
+    case LE_Zero:
+      O.Effect = Outcome::SetsZero;
+      break;
+    case LE_Pending: {
+      O.Effect = Outcome::Overwrites;
+      if (settle(L, S, C).Kind == LE_Set) {
+        O.Effect = Outcome::Sets;
+        break;
+      }
+      // `return CreateEventW(...)` or `h = LocalAlloc(...); return h;`: the
+      // helper sets the last error exactly when it returns the API's
+      // failure value (its callers test that, as they would the API's).
+      const auto *Call = cast<CallExpr>(L.Other);
+      const ApiFunction *AF = AC.api().lookup(Call->getDirectCallee());
+      if (!R.strict() && AF && AF->FailureValue && S.ReturnValue.isSym() &&
+          S.ReturnValue.S == C.symbolFor(Call)) {
+        Outcome Failed = O;
+        if (constrainEq(Failed.Ret, *AF->FailureValue)) {
+          Failed.Effect = Outcome::Sets;
+          Sum.add(Failed);
+        }
+        if (!constrainNe(O.Ret, *AF->FailureValue))
+          return;
+      }
+      break;
+    }
+    default:
+      O.Effect = Outcome::Overwrites;
+      break;
+    }
+    Sum.add(O);
+  }
+
   void applyCallee(const FunctionDecl *Callee, const Stmt *Site, PathState &S,
                    PathContext &C) {
     if (!Callee)
       return;
     if (AC.isDllFunction(Callee)) {
-      if (const auto *Summary = R.summaryOf(AC, definitionOf(Callee)))
-        applySummary(*Summary, Site, Callee, S, C);
+      if (const Summary *Sum = R.summaryOf(AC, definitionOf(Callee)))
+        applySummary(*Sum, Site, Callee, S, C);
       return; // recursion or budget: unknown, taken not to overwrite
     }
     if (const ApiFunction *AF = AC.api().lookup(Callee)) {
       if (AF->SetsLastErrorOnFailure && AF->FailureValue) {
+        // Pending: set if this call fails (and the path tests that),
+        // otherwise it may have overwritten what was set before: the value
+        // set before, or an earlier pending call whose failure the path may
+        // still test.
         LE Old = LE::from(S.Rule);
-        if (pendingFailed(Old, S, C)) {
+        if (Old.Kind == LE_Pending && callFailed(Old.Other, S, C)) {
           Old.Kind = LE_Set;
           Old.SetSite = Old.Other;
         }
         LE L;
         L.Kind = LE_Pending;
-        L.SetSite = Old.Kind == LE_Set ? Old.SetSite : nullptr;
         L.Other = Site;
+        if (Old.Kind == LE_Set) {
+          L.SetSite = Old.SetSite;
+        } else if (Old.Kind == LE_Pending) {
+          L.SetSite = Old.SetSite ? Old.SetSite : Old.Other;
+          L.PriorPending = Old.SetSite ? Old.PriorPending : true;
+        }
         L.store(S.Rule);
-        if (EP && L.SetSite)
-          S.addEvent(Site,
-                     clobbererName(Callee) + " may overwrite the last error");
+        if (EP && L.SetSite && !L.PriorPending)
+          S.addEvent(Site, clobbererName(Callee, Site) +
+                               " may overwrite the last error");
       } else if (AF->mayOverwriteLastError()) {
         clobber(Site, Callee, S, C);
       }
@@ -221,77 +389,191 @@ private:
       clobber(Site, Callee, S, C);
   }
 
-  /// Whether the pending API call of L is known to have failed on this path
-  /// (so that, with Strict off, its failure set the last error).
-  bool pendingFailed(const LE &L, const PathState &S, PathContext &C) {
-    if (L.Kind != LE_Pending || R.strict())
+  /// Whether the API call at Site (of the model, setting the last error on
+  /// failure) is known to have returned its failure value on this path, so
+  /// that, with Strict off, its failure set the last error.
+  bool callFailed(const Stmt *Site, const PathState &S, PathContext &C,
+                  bool EvenIfStrict = false) {
+    const auto *Call = dyn_cast_or_null<CallExpr>(Site);
+    if (!Call || (R.strict() && !EvenIfStrict))
       return false;
-    const auto *Call = cast<CallExpr>(L.Other);
     const ApiFunction *AF = AC.api().lookup(Call->getDirectCallee());
-    return AF && AF->FailureValue &&
+    return AF && AF->SetsLastErrorOnFailure && AF->FailureValue &&
            S.F.known(SymValue::symbol(C.symbolFor(Call))) == AF->FailureValue;
+  }
+
+  /// What a pending API call means on this path now: set by its failure,
+  /// or a value set before it that it may have overwritten (clobbered), or
+  /// unknown. Other states are returned as they are.
+  LE settle(const LE &L, const PathState &S, PathContext &C) {
+    if (L.Kind != LE_Pending)
+      return L;
+    LE R;
+    if (callFailed(L.Other, S, C)) {
+      R.Kind = LE_Set;
+      R.SetSite = L.Other;
+    } else if (L.SetSite &&
+               (!L.PriorPending || callFailed(L.SetSite, S, C))) {
+      R.Kind = LE_Clobbered;
+      R.SetSite = L.SetSite;
+      R.Other = L.Other;
+      R.Clobberer = cast<CallExpr>(L.Other)->getDirectCallee();
+    }
+    return R;
   }
 
   void clobber(const Stmt *Site, const FunctionDecl *By, PathState &S,
                PathContext &C) {
-    LE L = LE::from(S.Rule);
-    if (pendingFailed(L, S, C)) {
-      // The failed API set the last error; it now counts as set by it.
-      L.Kind = LE_Set;
-      L.SetSite = L.Other;
-    }
+    LE L = settle(LE::from(S.Rule), S, C);
     if (L.Kind == LE_Set) {
       L.Kind = LE_Clobbered;
+      L.FromParam = 0;
       L.Other = Site;
       L.Clobberer = By;
       L.store(S.Rule);
       if (EP)
-        S.addEvent(Site, clobbererName(By) + " may overwrite the last error");
-    } else if (L.Kind != LE_Clobbered) {
+        S.addEvent(Site,
+                   clobbererName(By, Site) + " may overwrite the last error");
+    } else if (L.Kind == LE_Clobbered) {
+      L.store(S.Rule); // already overwritten: the first overwrite is named
+    } else {
       LE U;
       U.Kind = LE_Unknown;
       U.store(S.Rule);
     }
   }
 
-  void applySummary(const OpenV2NullWithoutSetLastError::Summary &Sum,
-                    const Stmt *Site, const FunctionDecl *Callee,
-                    PathState &S, PathContext &C) {
-    LE Cur = LE::from(S.Rule);
-    bool AllSet = !Sum.Unknown && !Sum.SetsZero &&
-                  (!Sum.LeavesUnchanged || Cur.Kind == LE_Set);
-    bool AllZero = !Sum.Unknown && !Sum.Sets &&
-                   (!Sum.LeavesUnchanged || Cur.Kind == LE_Zero);
-    if (Sum.LeavesUnchanged && !Sum.Sets && !Sum.SetsZero && !Sum.Unknown)
-      return; // does not touch the last error
-    if (AllSet && Sum.Sets) {
-      LE L;
-      L.Kind = LE_Set;
-      L.SetSite = Sum.LeavesUnchanged ? Cur.SetSite : Site;
-      L.store(S.Rule);
+  /// Applies a callee's summary at its call (or construction, or implicit
+  /// destructor call). Outcomes that leave the last error alike are applied
+  /// as one; outcomes that differ split the path, each split constrained by
+  /// what that outcome says of the arguments and of the result, so that a
+  /// later test of the result picks the right one.
+  void applySummary(const Summary &Sum, const Stmt *Site,
+                    const FunctionDecl *Callee, PathState &S, PathContext &C) {
+    const auto *Call = dyn_cast_or_null<CallExpr>(Site);
+    llvm::SmallVector<PathState, 4> Results;
+    for (const Outcome &O : Sum.Outcomes) {
+      PathState N = S;
+      bool Feasible = true;
+      if (Call && !O.Ret.empty())
+        Feasible = assumeConstraint(N, SymValue::symbol(C.symbolFor(Call)),
+                                    O.Ret);
+      for (const auto &[Ref, EC] : O.Entry) {
+        if (!Feasible)
+          break;
+        // The caller's value for the callee's entry slot: an argument, or
+        // a field of the object or of what a pointer argument points to.
+        SymValue V;
+        if (Slot K = C.callerSlot(Site, Callee, Ref))
+          V = C.valueOf(K, N);
+        else if (Ref.Param >= 0 && Ref.Path.empty())
+          if (const Expr *Arg = PathContext::argumentOf(Site, Callee, Ref.Param))
+            V = C.eval(Arg, N);
+        Feasible = assumeConstraint(N, V, EC);
+      }
+      if (!Feasible)
+        continue;
+      applyEffect(O, Site, Callee, N, C);
+      // A result that does not tell this outcome from one that sets the
+      // error: say at the call that the callee may not set it.
+      if (EP && O.Effect != Outcome::Sets &&
+          llvm::any_of(Sum.Outcomes, [&](const Outcome &Other) {
+            return Other.Effect == Outcome::Sets && Other.Ret == O.Ret;
+          }))
+        N.addEvent(Site, clobbererName(Callee, Site) +
+                             " may return without setting the last error");
+      if (llvm::any_of(Results,
+                       [&](const PathState &P) { return P.sameAs(N); }))
+        continue;
+      Results.push_back(std::move(N));
+    }
+    if (Results.empty()) {
+      // No outcome fits this path (the summary lost precision): the callee
+      // may have done anything to the last error.
+      clobber(Site, Callee, S, C);
       return;
     }
-    if (AllZero && Sum.SetsZero) {
-      LE L;
-      L.Kind = LE_Zero;
-      L.SetSite = Sum.LeavesUnchanged ? Cur.SetSite : Site;
-      L.store(S.Rule);
+    bool AllAlike = llvm::all_of(Results, [&](const PathState &P) {
+      return P.Rule == Results.front().Rule;
+    });
+    if (AllAlike) {
+      // Nothing to tell apart: keep the path's facts as they were.
+      S.Rule = Results.front().Rule;
+      S.T = Results.front().T;
       return;
     }
-    clobber(Site, Callee, S, C);
+    S = std::move(Results.front());
+    for (size_t I = 1; I < Results.size(); ++I)
+      C.split(std::move(Results[I]));
   }
 
-  static std::string setterDescription(const Stmt *SetSite) {
+  void applyEffect(const Outcome &O, const Stmt *Site,
+                   const FunctionDecl *Callee, PathState &S, PathContext &C) {
+    switch (O.Effect) {
+    case Outcome::Unchanged:
+      return;
+    case Outcome::Sets:
+      if (O.FromParam)
+        if (const Expr *Arg = PathContext::argumentOf(Site, Callee, O.FromParam - 1)) {
+          // The callee passed this argument to SetLastError.
+          setLastError(Site, C.eval(Arg, S), S, C);
+          return;
+        }
+      [[fallthrough]];
+    case Outcome::SetsZero: {
+      LE L;
+      L.Kind = O.Effect == Outcome::Sets ? LE_Set : LE_Zero;
+      L.SetSite = Site;
+      L.store(S.Rule);
+      return;
+    }
+    case Outcome::Overwrites:
+      clobber(Site, Callee, S, C);
+      return;
+    }
+  }
+
+  std::string setterDescription(const Stmt *SetSite) const {
+    const auto *CE = dyn_cast_or_null<CallExpr>(SetSite);
+    const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+    if (const auto *CCE = dyn_cast_or_null<CXXConstructExpr>(SetSite))
+      FD = CCE->getConstructor();
+    if (!FD || isSetLastError(FD))
+      return "the last error is set here";
+    return clobbererName(FD, SetSite) + " sets the last error here";
+  }
+
+  /// SetLastError, RtlSetLastWin32Error, or the DLL's helper in quotes.
+  std::string zeroSetterName(const Stmt *SetSite) const {
+    const auto *CE = dyn_cast_or_null<CallExpr>(SetSite);
+    const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+    if (!FD)
+      return "SetLastError";
+    if (isSetLastError(FD))
+      return FD->getName().str();
+    return clobbererName(FD, SetSite);
+  }
+
+  std::string zeroSetterDescription(const Stmt *SetSite) const {
     const auto *CE = dyn_cast_or_null<CallExpr>(SetSite);
     const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
     if (!FD || isSetLastError(FD))
-      return "the last error is set here";
-    return "'" + displayName(FD) + "' sets the last error here";
+      return "the last error is set to ERROR_SUCCESS here";
+    return clobbererName(FD, SetSite) +
+           " sets the last error to ERROR_SUCCESS here";
   }
 
-  static std::string clobbererName(const FunctionDecl *FD) {
+  /// How a message names the function called at Site: 'CloseHandle', the
+  /// destructor of 'KeyHolder', or the call through 'pfn'.
+  std::string clobbererName(const FunctionDecl *FD, const Stmt *Site) const {
     if (const auto *DD = dyn_cast_or_null<CXXDestructorDecl>(FD))
       return "the destructor of '" + DD->getParent()->getNameAsString() + "'";
+    if (!FD) {
+      if (const auto *CE = dyn_cast_or_null<CallExpr>(Site))
+        return "the call through '" +
+               AC.locations().text(CE->getCallee()) + "'";
+      return "a call";
+    }
     return "'" + displayName(FD) + "'";
   }
 
@@ -305,23 +587,20 @@ private:
     B.at(RS).path(S.T);
     switch (L.Kind) {
     case LE_Zero:
-      B.message(Head + " after SetLastError sets the last error to "
-                       "ERROR_SUCCESS");
-      B.related(L.SetSite, "the last error is set to ERROR_SUCCESS here",
-                "SetLastError");
+      B.message(Head + " after " + zeroSetterName(L.SetSite) +
+                " sets the last error to ERROR_SUCCESS");
+      B.related(L.SetSite, zeroSetterDescription(L.SetSite),
+                zeroSetterName(L.SetSite));
       break;
     case LE_Clobbered: {
       unsigned Line = LF.of(L.SetSite).Line;
+      std::string By = clobbererName(L.Clobberer, L.Other);
       B.message(Head + ", but the last error set at line " +
-                std::to_string(Line) + " may be overwritten by " +
-                clobbererName(L.Clobberer) + " before " + Kind +
-                " returns NULL");
+                std::to_string(Line) + " may be overwritten by " + By +
+                " before " + Kind + " returns NULL");
       B.related(L.SetSite, setterDescription(L.SetSite),
                 "line " + std::to_string(Line));
-      B.related(L.Other,
-                clobbererName(L.Clobberer) +
-                    " may overwrite the last error here",
-                clobbererName(L.Clobberer));
+      B.related(L.Other, By + " may overwrite the last error here", By);
       break;
     }
     default:
@@ -340,6 +619,24 @@ private:
 };
 
 } // namespace
+
+void OpenV2NullWithoutSetLastError::Summary::add(const Outcome &O) {
+  if (llvm::is_contained(Outcomes, O))
+    return;
+  Outcomes.push_back(O);
+  if (Outcomes.size() <= MaxOutcomes)
+    return;
+  // Too many ways out to keep apart: forget what the paths said of the
+  // return value and the parameters, keep one outcome per effect.
+  std::vector<Outcome> Coarse;
+  for (Outcome Old : Outcomes) {
+    Old.Ret = Constraint();
+    Old.Entry.clear();
+    if (!llvm::is_contained(Coarse, Old))
+      Coarse.push_back(Old);
+  }
+  Outcomes = std::move(Coarse);
+}
 
 RuleInfo OpenV2NullWithoutSetLastError::info() {
   RuleInfo I;
@@ -378,7 +675,7 @@ OpenV2NullWithoutSetLastError::summaryOf(AnalysisContext &AC,
   InProgress.erase(FD);
   std::optional<Summary> S;
   if (Res.Completed && Obs.SawExit)
-    S = Obs.Sum;
+    S = std::move(Obs.Sum);
   Summaries[FD] = S;
   return S ? &*Summaries[FD] : nullptr;
 }

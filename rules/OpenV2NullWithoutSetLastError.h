@@ -22,12 +22,38 @@ public:
   llvm::StringRef id() const override { return Id; }
   void check(AnalysisContext &AC, std::vector<Finding> &Out) override;
 
+  /// One way a function of the DLL leaves the last error, with what its
+  /// paths to that exit established about its return value and about the
+  /// values its parameters (and the fields they and 'this' reach) had on
+  /// entry. A caller keeps the outcomes that
+  /// are compatible with its own path (its arguments, and later its tests
+  /// of the result): `if (!CheckName(n)) return NULL;` is clean when
+  /// CheckName sets the last error exactly on the paths that return FALSE.
+  struct Outcome {
+    enum EffectKind : uint8_t {
+      Unchanged,  ///< the caller's last error survives
+      Sets,       ///< a nonzero error was set (or an API's failure set it)
+      SetsZero,   ///< ERROR_SUCCESS was set
+      Overwrites, ///< a call may have overwritten it
+    } Effect = Unchanged;
+    /// Sets only: 1 + the parameter whose value was passed to SetLastError
+    /// (each caller's argument decides between set and set-to-zero).
+    unsigned FromParam = 0;
+    Constraint Ret;
+    /// What the paths knew of entry values: parameters, and fields of
+    /// 'this' or of pointer parameters (a destructor that closes m_h only
+    /// when it is not null).
+    llvm::SmallVector<std::pair<SlotRef, Constraint>, 2> Entry;
+    bool operator==(const Outcome &O) const {
+      return Effect == O.Effect && FromParam == O.FromParam && Ret == O.Ret &&
+             Entry == O.Entry;
+    }
+  };
   /// What a function of the DLL does to the last error, over all its exits.
   struct Summary {
-    bool LeavesUnchanged = false; ///< some exit did not touch it
-    bool Sets = false;            ///< some exit set a nonzero error
-    bool SetsZero = false;        ///< some exit set ERROR_SUCCESS
-    bool Unknown = false;         ///< some exit left it overwritten/unknown
+    std::vector<Outcome> Outcomes;
+    static constexpr unsigned MaxOutcomes = 8;
+    void add(const Outcome &O);
   };
   const Summary *summaryOf(AnalysisContext &AC, const clang::FunctionDecl *FD);
 

@@ -1,12 +1,22 @@
 //===- Registry.cpp - every rule of resdll-check, in a fixed order --------===//
+#include "EntryPointCastMismatch.h"
+#include "OnlinePendingWithoutWorker.h"
 #include "OpenV2NullWithoutSetLastError.h"
 #include "Rule.h"
+#include "StatusWrongHandle.h"
+#include "WorkerIgnoresTerminate.h"
+#include "WorkerNoTerminateCheck.h"
 
 namespace resdll {
 
 const std::vector<RuleInfo> &allRules() {
   static const std::vector<RuleInfo> Rules = {
       OpenV2NullWithoutSetLastError::info(),
+      StatusWrongHandle::info(),
+      WorkerIgnoresTerminate::info(),
+      WorkerNoTerminateCheck::info(),
+      EntryPointCastMismatch::info(),
+      OnlinePendingWithoutWorker::info(),
   };
   return Rules;
 }

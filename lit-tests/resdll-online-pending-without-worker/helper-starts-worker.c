@@ -1,0 +1,99 @@
+// The worker is started by a helper of the DLL, or work is handed to a
+// thread that is already running (SetEvent on its wake-up event): no
+// finding.
+// RUN: %resdll-check '--checks=-*,resdll-online-pending-without-worker' %s 2>&1 | FileCheck %s --implicit-check-not=warning:
+
+#include <windows.h>
+#include <clusapi.h>
+#include <resapi.h>
+
+typedef struct DEMO_RESOURCE {
+    RESOURCE_HANDLE Handle;
+    CLUS_WORKER OnlineWorker;
+    CLUS_WORKER OfflineWorker;
+    HANDLE StopEvent;
+    HANDLE Process;
+    LPWSTR Path;
+} DEMO_RESOURCE, *PDEMO_RESOURCE;
+
+static PSET_RESOURCE_STATUS_ROUTINE_EX g_SetResourceStatus;
+static PLOG_EVENT_ROUTINE g_LogEvent;
+
+static DWORD WINAPI DemoOnlineThread(PCLUS_WORKER Worker, LPVOID Context)
+{
+    PDEMO_RESOURCE resource = (PDEMO_RESOURCE)Context;
+    RESOURCE_STATUS_EX status;
+    ZeroMemory(&status, sizeof(status));
+    status.ResourceState = ClusterResourceOnline;
+    g_SetResourceStatus(resource->Handle, &status);
+    return ERROR_SUCCESS;
+}
+
+static DWORD WINAPI DemoOfflineThread(PCLUS_WORKER Worker, LPVOID Context)
+{
+    PDEMO_RESOURCE resource = (PDEMO_RESOURCE)Context;
+    RESOURCE_STATUS_EX status;
+    ZeroMemory(&status, sizeof(status));
+    status.ResourceState = ClusterResourceOffline;
+    g_SetResourceStatus(resource->Handle, &status);
+    return ERROR_SUCCESS;
+}
+
+static DWORD DemoStartWorker(PDEMO_RESOURCE Resource)
+{
+    ClusWorkerTerminate(&Resource->OnlineWorker);
+    return ClusWorkerCreate(&Resource->OnlineWorker, DemoOnlineThread,
+                            Resource);
+}
+
+DWORD WINAPI DemoOnlineV2(RESID Resource, LPHANDLE EventHandle, DWORD OnlineFlags,
+                          PBYTE InBuffer, DWORD InBufferSize, DWORD Reserved)
+{
+    PDEMO_RESOURCE resource = (PDEMO_RESOURCE)Resource;
+    DWORD status = DemoStartWorker(resource);
+    return status == ERROR_SUCCESS ? ERROR_IO_PENDING : status;
+}
+
+DWORD WINAPI DemoOfflineV2(RESID Resource, LPCWSTR DestinationNodeName,
+                           DWORD OfflineFlags, PBYTE InBuffer,
+                           DWORD InBufferSize, DWORD Reserved)
+{
+    PDEMO_RESOURCE resource = (PDEMO_RESOURCE)Resource;
+    if (!SetEvent(resource->StopEvent)) {
+        return GetLastError();
+    }
+    return ERROR_IO_PENDING;
+}
+
+void WINAPI DemoClose(RESID Resource) { LocalFree(Resource); }
+void WINAPI DemoTerminate(RESID Resource) {}
+BOOL WINAPI DemoIsAlive(RESID Resource) { return TRUE; }
+
+RESID WINAPI DemoOpenV2(LPCWSTR ResourceName, HKEY ResourceKey,
+                        RESOURCE_HANDLE ResourceHandle, DWORD OpenFlags)
+{
+    PDEMO_RESOURCE resource =
+        (PDEMO_RESOURCE)LocalAlloc(LPTR, sizeof(DEMO_RESOURCE));
+    if (resource == NULL) {
+        return NULL;
+    }
+    resource->Handle = ResourceHandle;
+    return (RESID)resource;
+}
+
+static CLRES_FUNCTION_TABLE g_FunctionTable;
+
+DWORD WINAPI StartupEx(LPCWSTR ResourceType, DWORD MinVersionSupported,
+                       DWORD MaxVersionSupported,
+                       PCLRES_CALLBACK_FUNCTION_TABLE MonitorCallbackFunctions,
+                       PCLRES_FUNCTION_TABLE *ResourceDllInterfaceFunctions)
+{
+    g_SetResourceStatus = MonitorCallbackFunctions->SetResourceStatusEx;
+    g_LogEvent = MonitorCallbackFunctions->LogEvent;
+    CLRES_V2_FUNCTION_TABLE_SET(g_FunctionTable, CLRES_VERSION_V2_00, Demo,
+                                NULL, NULL, NULL, NULL, DemoIsAlive,
+                                DemoIsAlive, NULL);
+    *ResourceDllInterfaceFunctions = &g_FunctionTable;
+    return ERROR_SUCCESS;
+}
+// CHECK: 0 findings in 1 file

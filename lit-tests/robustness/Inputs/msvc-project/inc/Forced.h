@@ -1,0 +1,2 @@
+// Included into every source by /FIForced.h.
+#define DEMO_FORCED 1

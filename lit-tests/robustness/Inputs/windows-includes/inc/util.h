@@ -1,0 +1,2 @@
+// Included as "..\Inc\Util.h": another case, and backslashes.
+#define UTIL_FAIL_CODE ERROR_INVALID_DATA
