@@ -151,13 +151,15 @@ public:
   std::shared_ptr<const PrecompiledPrefix> get(llvm::StringRef Key,
                                                Builder Build, bool &Built);
 
+  /// How many prefixes it keeps.
+  static constexpr unsigned Kept = 2;
+
 private:
   struct Slot {
     bool Ready = false;
     uint64_t LastUse = 0;
     std::shared_ptr<const PrecompiledPrefix> Value;
   };
-  static constexpr unsigned Kept = 2;
   std::mutex Mu;
   std::condition_variable Done;
   llvm::StringMap<std::shared_ptr<Slot>> Slots;

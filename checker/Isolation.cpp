@@ -2,6 +2,7 @@
 #include "Isolation.h"
 #include "ResultsJSON.h"
 
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Errno.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/PrettyStackTrace.h"
@@ -106,6 +107,9 @@ struct Worker {
   std::string Input; ///< bytes received, not yet a whole line
   long Current = -1; ///< index of the file being analysed
   long Last = -1;    ///< index of the last file it analysed
+  /// Header prefixes it was last sent files of, most recent first (what
+  /// its HeaderCache keeps).
+  SmallVector<StringRef, 2> Prefixes;
   Clock::time_point Deadline;
   bool alive() const { return Pid > 0; }
   bool busy() const { return Current >= 0; }
@@ -116,7 +120,10 @@ public:
   Pool(Runner &InProcess, const std::vector<std::string> &Files,
        const IsolationOptions &Opts)
       : InProcess(InProcess), Files(Files), Opts(Opts), Results(Files.size()),
-        Order(InProcess.analysisOrder(Files)) {}
+        Left(InProcess.analysisOrder(Files)) {
+    for (const std::string &File : Files)
+      Keys.push_back(InProcess.headerPrefixKey(File));
+  }
 
   std::vector<FileResult> run();
 
@@ -126,6 +133,7 @@ private:
   /// status 0).
   std::string reap(Worker &W, bool Kill);
   void finish(size_t I, FileResult R);
+  std::optional<size_t> pick(const Worker &W);
   void dispatch(Worker &W);
   void receive(Worker &W);
 
@@ -134,9 +142,11 @@ private:
   const IsolationOptions &Opts;
   std::vector<FileResult> Results;
   std::vector<Worker> Workers;
-  std::vector<size_t> Order; ///< of dispatch
+  std::vector<size_t> Left;        ///< files not handed out, in order
+  std::vector<StringRef> Keys;     ///< of each file's header prefix
+  StringSet<> Started, Finished;   ///< prefixes with a file handed out, done
   std::vector<std::string> Failed; ///< files whose worker died or was killed
-  size_t Next = 0, Done = 0;
+  size_t Done = 0;
   bool Spawned = false;
 };
 
@@ -208,14 +218,49 @@ std::string Pool::reap(Worker &W, bool Kill) {
 
 void Pool::finish(size_t I, FileResult R) {
   Results[I] = std::move(R);
+  Finished.insert(Keys[I]);
   ++Done;
   if (Opts.Progress)
     Opts.Progress(Done, Files.size(), Files[I]);
 }
 
+// Precompiling a header prefix costs as much as parsing many files against
+// it: each worker should build few, and no two the same one at once. A
+// worker gets, in order of preference, the next file whose prefix it has
+// (or that has none); one of a prefix no worker has started on; one of a
+// prefix another worker has finished a file of (so that it is in the disk
+// cache); and else, when the prefix is not kept on disk, the next file.
+// Otherwise it waits until a worker finishes that prefix's first file.
+std::optional<size_t> Pool::pick(const Worker &W) {
+  auto Find = [&](auto Pred) -> std::optional<size_t> {
+    for (size_t Pos = 0; Pos < Left.size(); ++Pos)
+      if (Pred(Keys[Left[Pos]])) {
+        size_t I = Left[Pos];
+        Left.erase(Left.begin() + Pos);
+        Started.insert(Keys[I]);
+        return I;
+      }
+    return std::nullopt;
+  };
+  if (std::optional<size_t> I = Find([&](StringRef K) {
+        return K.empty() || llvm::is_contained(W.Prefixes, K);
+      }))
+    return I;
+  if (std::optional<size_t> I =
+          Find([&](StringRef K) { return !Started.contains(K); }))
+    return I;
+  if (std::optional<size_t> I =
+          Find([&](StringRef K) { return Finished.contains(K); }))
+    return I;
+  if (InProcess.keepsHeadersOnDisk() &&
+      llvm::any_of(Workers, [](const Worker &Other) { return Other.busy(); }))
+    return std::nullopt;
+  return Find([](StringRef) { return true; });
+}
+
 void Pool::dispatch(Worker &W) {
-  while (Next < Order.size()) {
-    size_t I = Order[Next++];
+  while (std::optional<size_t> Next = pick(W)) {
+    size_t I = *Next;
     if (!W.alive()) {
       std::string Err;
       if (!spawn(W, Err)) {
@@ -240,6 +285,12 @@ void Pool::dispatch(Worker &W) {
       }
     }
     W.Current = long(I);
+    if (!Keys[I].empty()) {
+      llvm::erase(W.Prefixes, Keys[I]);
+      W.Prefixes.insert(W.Prefixes.begin(), Keys[I]);
+      if (W.Prefixes.size() > HeaderCache::Kept)
+        W.Prefixes.pop_back();
+    }
     if (Opts.TimeoutSeconds > 0)
       W.Deadline = Clock::now() +
                    std::chrono::duration_cast<Clock::duration>(

@@ -464,6 +464,11 @@ Runner::analysisOrder(const std::vector<std::string> &Files) const {
   return Order;
 }
 
+StringRef Runner::headerPrefixKey(const std::string &File) const {
+  auto It = Plans.find(File);
+  return It == Plans.end() ? StringRef() : StringRef(It->second->Key);
+}
+
 std::vector<FileResult> Runner::run(const std::vector<std::string> &Files) {
   std::vector<FileResult> Results(Files.size());
   std::vector<size_t> Order = analysisOrder(Files);

@@ -68,6 +68,11 @@ public:
   /// the files sharing a planned prefix follow its first one.
   std::vector<size_t>
   analysisOrder(const std::vector<std::string> &Files) const;
+  /// The key of File's planned header prefix (empty: none).
+  llvm::StringRef headerPrefixKey(const std::string &File) const;
+  /// Precompiled prefixes are kept on disk: a process that needs one that
+  /// another has built loads it.
+  bool keepsHeadersOnDisk() const { return !Opts.HeaderCacheDir.empty(); }
 
 private:
   struct ReusePlan;
