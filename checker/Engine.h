@@ -197,7 +197,7 @@ public:
 };
 
 struct EngineLimits {
-  unsigned MaxSteps = 100000;      ///< (block, state) visits per function
+  unsigned MaxSteps = 50000;       ///< (block, state) visits per function
   unsigned MaxStatesPerBlock = 16; ///< exact states kept before joining
 };
 
