@@ -88,6 +88,11 @@ std::string displayName(const FunctionDecl *FD) {
   return OS.str();
 }
 
+bool isSystemHeaderDecl(const Decl *D, const SourceManager &SM) {
+  return D && !isa<TranslationUnitDecl>(D) && !isa<LinkageSpecDecl>(D) &&
+         !isa<NamespaceDecl>(D) && SM.isInSystemHeader(D->getLocation());
+}
+
 const FunctionDecl *definitionOf(const FunctionDecl *FD) {
   if (!FD)
     return nullptr;
@@ -342,10 +347,7 @@ public:
   bool shouldVisitLambdaBodies() const { return true; }
 
   bool TraverseDecl(Decl *D) {
-    if (!D)
-      return true;
-    if (!isa<TranslationUnitDecl>(D) && !isa<LinkageSpecDecl>(D) &&
-        !isa<NamespaceDecl>(D) && SM.isInSystemHeader(D->getLocation()))
+    if (!D || isSystemHeaderDecl(D, SM))
       return true;
     const auto *FD = dyn_cast<FunctionDecl>(D);
     if (FD && FD->doesThisDeclarationHaveABody() &&

@@ -13,6 +13,7 @@
 #include "ApiModel.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
@@ -179,6 +180,11 @@ std::string displayName(const clang::FunctionDecl *FD);
 
 /// The definition of FD (with a body) if the translation unit has one.
 const clang::FunctionDecl *definitionOf(const clang::FunctionDecl *FD);
+
+/// A declaration that a walk over the DLL's own code skips: it is in a
+/// system header. The containers (the translation unit, extern "C" blocks,
+/// namespaces) are never skipped: the DLL's code can be inside them.
+bool isSystemHeaderDecl(const clang::Decl *D, const clang::SourceManager &SM);
 
 } // namespace resdll
 

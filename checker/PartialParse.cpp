@@ -25,8 +25,7 @@ public:
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool TraverseDecl(Decl *D) {
     // The DLL's code only: system headers are not analysed.
-    if (D && !isa<TranslationUnitDecl>(D) && !isa<LinkageSpecDecl>(D) &&
-        !isa<NamespaceDecl>(D) && SM.isInSystemHeader(D->getLocation()))
+    if (isSystemHeaderDecl(D, SM))
       return true;
     return RecursiveASTVisitor::TraverseDecl(D);
   }

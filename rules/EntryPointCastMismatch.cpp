@@ -66,10 +66,7 @@ public:
   bool shouldVisitTemplateInstantiations() const { return false; }
 
   bool TraverseDecl(Decl *D) {
-    if (!D)
-      return true;
-    if (!isa<TranslationUnitDecl>(D) && !isa<LinkageSpecDecl>(D) &&
-        !isa<NamespaceDecl>(D) && SM.isInSystemHeader(D->getLocation()))
+    if (!D || isSystemHeaderDecl(D, SM))
       return true;
     const auto *FD = dyn_cast<FunctionDecl>(D);
     if (FD)

@@ -1102,8 +1102,7 @@ public:
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitLambdaBodies() const { return true; }
   bool TraverseDecl(Decl *D) {
-    if (D && !isa<TranslationUnitDecl>(D) && !isa<LinkageSpecDecl>(D) &&
-        !isa<NamespaceDecl>(D) && SM.isInSystemHeader(D->getLocation()))
+    if (isSystemHeaderDecl(D, SM))
       return true;
     return RecursiveASTVisitor::TraverseDecl(D);
   }
