@@ -5,6 +5,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/DenseSet.h"
@@ -966,6 +967,12 @@ private:
                   const SlotRef &R, SymbolId Result, PathState &S);
   void propagate(const CFGBlock *B, PathState &S);
   void enqueue(const CFGBlock *To, PathState S);
+  void followException(const CFGBlock *B, const Stmt *St,
+                       llvm::ArrayRef<PathState> Live);
+  const CXXCatchStmt *handlerFor(const Stmt *Site);
+
+  /// Handler blocks by their catch statement (C++ functions with a try).
+  llvm::DenseMap<const Stmt *, const CFGBlock *> Handlers;
 
   PathContext &C;
   PathObserver &Obs;
@@ -1005,6 +1012,10 @@ void PathEngine::enqueue(const CFGBlock *To, PathState S) {
 
 EngineResult PathEngine::run() {
   const CFG &Cfg = C.cfg();
+  if (Cfg.try_blocks_begin() != Cfg.try_blocks_end())
+    for (const CFGBlock *B : Cfg)
+      if (isa_and_nonnull<CXXCatchStmt>(B->getLabel()))
+        Handlers[B->getLabel()] = B;
   PathState Init;
   Obs.initialState(Init, C);
   enqueue(&Cfg.getEntry(), std::move(Init));
@@ -1022,6 +1033,9 @@ EngineResult PathEngine::run() {
     llvm::SmallVector<PathState, 1> Live;
     Live.push_back(std::move(S));
     for (const CFGElement &E : *B) {
+      if (!Handlers.empty())
+        if (std::optional<CFGStmt> CS = E.getAs<CFGStmt>())
+          followException(B, CS->getStmt(), Live);
       for (size_t I = 0, N = Live.size(); I < N; ++I) {
         transfer(E, Live[I]);
         for (PathState &Split : C.splits())
@@ -1193,6 +1207,129 @@ void PathEngine::transferStmt(const Stmt *St, PathState &S) {
     PathState Split = std::move(C.splits()[I]);
     Obs.onStmt(St, Split, C);
     C.splits()[I] = std::move(Split);
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Exceptions
+//
+// clang's CFG reaches a catch handler only from a throw expression. The
+// engine adds the exceptions a resource DLL's handlers are written for:
+// std::bad_alloc from a throwing 'new' and from the C++ standard library
+// (a function or constructor of namespace std, declared in a system header,
+// that is not noexcept). A path leaves such a call inside a try block, in
+// the state before the call, for the first handler that catches
+// std::bad_alloc ('...', std::exception, std::bad_alloc); a function of the
+// DLL, a C function (the Windows API) or a call through a pointer is not
+// taken to throw, and destructors of the try block's locals on the way are
+// not followed.
+//===----------------------------------------------------------------------===//
+
+static bool isInStd(const Decl *D) {
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
+    if (DC->isStdNamespace())
+      return true;
+  return false;
+}
+
+static bool mayThrowFunction(const FunctionDecl *FD, const SourceManager &SM) {
+  if (!FD || FD->hasAttr<NoThrowAttr>() || FD->getBuiltinID() ||
+      FD->isExternC() || !isInStd(FD) ||
+      !SM.isInSystemHeader(FD->getCanonicalDecl()->getLocation()))
+    return false;
+  const auto *FPT = FD->getType()->getAs<FunctionProtoType>();
+  return FPT && !isUnresolvedExceptionSpec(FPT->getExceptionSpecType()) &&
+         !FPT->isNothrow();
+}
+
+/// What at St may throw std::bad_alloc, said for the path ("'new Res' may
+/// throw std::bad_alloc"); empty when nothing does.
+static std::string throwingSite(const Stmt *St, ASTContext &Ctx) {
+  if (!Ctx.getLangOpts().CXXExceptions)
+    return "";
+  PrintingPolicy PP(Ctx.getLangOpts());
+  PP.SuppressTagKeyword = true;
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::string What;
+  if (const auto *NE = dyn_cast<CXXNewExpr>(St)) {
+    const FunctionDecl *New = NE->getOperatorNew();
+    const auto *FPT = New ? New->getType()->getAs<FunctionProtoType>() : nullptr;
+    if (!FPT || FPT->isNothrow() || NE->getNumPlacementArgs() > 0)
+      return "";
+    What = "'new " + NE->getAllocatedType().getAsString(PP) + "'";
+  } else if (const auto *CE = dyn_cast<CallExpr>(St)) {
+    const FunctionDecl *FD = CE->getDirectCallee();
+    if (!mayThrowFunction(FD, SM))
+      return "";
+    What = "'" + FD->getNameAsString() + "'";
+  } else if (const auto *CCE = dyn_cast<CXXConstructExpr>(St)) {
+    const CXXConstructorDecl *Ctor = CCE->getConstructor();
+    if (!Ctor || Ctor->isTrivial() || !mayThrowFunction(Ctor, SM))
+      return "";
+    // The name the source wrote (std::wstring), unless it is a member
+    // typedef of a template (a container's value_type).
+    QualType T = CCE->getType();
+    if (const auto *TT = T->getAs<TypedefType>())
+      if (TT->getDecl()->getDeclContext()->isRecord())
+        T = T.getCanonicalType();
+    What = "constructing '" + T.getAsString(PP) + "'";
+  } else {
+    return "";
+  }
+  return What + " may throw std::bad_alloc";
+}
+
+static bool catchesBadAlloc(const CXXCatchStmt *CS) {
+  if (!CS->getExceptionDecl())
+    return true; // catch (...)
+  QualType T = CS->getCaughtType().getNonReferenceType();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  return RD && RD->getIdentifier() && isInStd(RD) &&
+         (RD->getName() == "bad_alloc" || RD->getName() == "exception");
+}
+
+/// The first handler that catches std::bad_alloc thrown at Site: of the
+/// innermost try block around Site, or of the ones around that.
+const CXXCatchStmt *PathEngine::handlerFor(const Stmt *Site) {
+  ParentMap &PM = C.analysis().parentsOf(C.function());
+  const Stmt *Cur = Site;
+  while (const Stmt *P = PM.getParent(Cur)) {
+    if (const auto *Try = dyn_cast<CXXTryStmt>(P))
+      if (Try->getTryBlock() == Cur)
+        for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+          if (catchesBadAlloc(Try->getHandler(I)))
+            return Try->getHandler(I);
+    if (isa<LambdaExpr>(P) || isa<BlockExpr>(P))
+      return nullptr;
+    Cur = P;
+  }
+  return nullptr;
+}
+
+/// The paths in Live, about to run St, also go to the handler of what St
+/// may throw.
+void PathEngine::followException(const CFGBlock *B, const Stmt *St,
+                                 llvm::ArrayRef<PathState> Live) {
+  std::string What = throwingSite(St, C.astContext());
+  if (What.empty())
+    return;
+  const CXXCatchStmt *CS = handlerFor(St);
+  const CFGBlock *To = CS ? Handlers.lookup(CS) : nullptr;
+  if (!To)
+    return;
+  std::string Caught =
+      "caught by 'catch (" +
+      (CS->getExceptionDecl()
+           ? CS->getCaughtType().getAsString(
+                 PrintingPolicy(C.astContext().getLangOpts()))
+           : std::string("...")) +
+      ")'";
+  for (const PathState &S : Live) {
+    PathState N = S;
+    N.addEvent(St, What);
+    N.addEvent(CS, Caught);
+    Obs.onEdge(B, To, N, C);
+    enqueue(To, std::move(N));
   }
 }
 

@@ -17,6 +17,10 @@
 // trail of branch decisions and events that led to it; a finding's path is
 // that trail.
 //
+// C++ exceptions: besides clang's edges from throw expressions, a path
+// leaves a throwing 'new' or standard-library call inside a try block for
+// the handler that catches std::bad_alloc, with a step saying so.
+//
 // Slots are locals and parameters, and fields and constant-index array
 // elements reached from them or from 'this'; summaries name a callee's
 // slots from its entry (SlotRef) and a caller finds its own at the call.
